@@ -1,0 +1,311 @@
+import {
+  ConnectErrorDetailCodes,
+  GatewayBrowserDeviceAuthLifecycle,
+  GatewayProtocolClient,
+  GatewayProtocolRequestError,
+  readConnectErrorDetailCode,
+  type EventFrame,
+  type GatewayBrowserDeviceAuthPlan,
+  type GatewayBrowserDeviceTokenStore,
+  type GatewayProtocolCloseContext,
+  type HelloOk,
+} from '@openclaw/gateway-client/browser';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { CLIENT_CAPS, consoleClientInfo, SUPPORTED_PROTOCOLS } from './client-info';
+import type { Credentials } from './credentials';
+import {
+  ConnectionLostError,
+  GatewayRequestError,
+  NotConnectedError,
+  RequestTimeoutError,
+} from './errors';
+import type { DeviceIdentity } from './identity';
+import { problemFromClose, problemFromConnectError, type Problem } from './problems';
+import { browserSocketFactory, type WebSocketConstructor } from './socket';
+
+/** What the connection tells its owner (the connection store) as it goes. */
+export interface ConnectionListener {
+  /** A socket is being opened (`connecting`) or is open and the handshake runs (`handshaking`). */
+  phase(phase: 'connecting' | 'handshaking'): void;
+  /** The gateway accepted us. */
+  hello(hello: HelloOk, info: HelloInfo): void;
+  /** Any event after the handshake. */
+  event(frame: EventFrame): void;
+  /** The per-connection event `seq` skipped numbers. */
+  gap(info: { expected: number; received: number }): void;
+  /** Any frame arrived (feeds the liveness watchdog). */
+  activity(): void;
+  /** A frame could not be parsed as JSON. */
+  malformed(error: unknown): void;
+  /** The socket closed: `retryAt` is set when another attempt is scheduled, absent when stopped. */
+  closed(info: { problem?: Problem; retryAt?: number; code: number; reason: string }): void;
+}
+
+/** Facts from a successful handshake that the snapshot does not carry. */
+export interface HelloInfo {
+  protocol: number;
+  deviceId: string;
+  nonExtractableKey: boolean;
+  usedDeviceToken: boolean;
+}
+
+/** Everything one gateway connection needs; platform pieces are injected. */
+export interface GatewayConnectionOptions {
+  url: string;
+  /** Read at every attempt, so a token typed after a failure is used on the next try. */
+  credentials: () => Credentials;
+  scopes: readonly string[];
+  identity: () => Promise<DeviceIdentity>;
+  tokens: GatewayBrowserDeviceTokenStore;
+  listener: ConnectionListener;
+  instanceId: string;
+  locale: string;
+  userAgent: string;
+  /** The page's origin, quoted when the gateway refuses it. */
+  origin: string;
+  WebSocketImpl?: WebSocketConstructor;
+  backoff?: BackoffPolicy;
+  requestTimeoutMs?: number;
+  handshakeTimeoutMs?: number;
+  now?: () => number;
+  random?: () => number;
+}
+
+/** Backoff while a restart is announced: try often so we are back within about a second of readiness. */
+const RESTART_BACKOFF: BackoffPolicy = { initialMs: 250, multiplier: 1.3, maxMs: 1_000, jitter: 0.2 };
+const RESTART_WINDOW_MS = 120_000;
+
+type Plan = GatewayBrowserDeviceAuthPlan & { protocol: number; identity: DeviceIdentity };
+
+/**
+ * One gateway connection: our policy (device token first, protocol fallback,
+ * jittered backoff, error explanations) around OpenClaw's own protocol client,
+ * which owns the socket, challenge ordering, request correlation and gap detection.
+ */
+export class GatewayConnection {
+  private readonly client: GatewayProtocolClient<Plan>;
+  private readonly lifecycle: GatewayBrowserDeviceAuthLifecycle;
+  private readonly now: () => number;
+  private protocol: number = SUPPORTED_PROTOCOLS[0];
+  private attempt = 0;
+  private failure: Problem | 'renegotiate' | 'retry-now' | undefined;
+  private freshCredentials = true;
+  private ready = false;
+  private restartUntil = 0;
+  private identityPromise: Promise<DeviceIdentity> | undefined;
+
+  constructor(private readonly opts: GatewayConnectionOptions) {
+    this.now = opts.now ?? Date.now;
+    this.lifecycle = new GatewayBrowserDeviceAuthLifecycle({
+      loadIdentity: () => this.loadIdentity(),
+      tokenStore: opts.tokens,
+      nowMs: this.now,
+    });
+    const WebSocketImpl = opts.WebSocketImpl ?? globalThis.WebSocket;
+    this.client = new GatewayProtocolClient<Plan>({
+      createSocket: (handlers) => {
+        opts.listener.phase('connecting');
+        return browserSocketFactory(opts.url, WebSocketImpl, {
+          opened: () => opts.listener.phase('handshaking'),
+        })(handlers);
+      },
+      createRequestId: () => crypto.randomUUID(),
+      createRequestTimeoutError: (method, timeoutMs) => new RequestTimeoutError(method, timeoutMs),
+      buildConnectPlan: ({ nonce, challengeTs }) => this.buildPlan(nonce, challengeTs),
+      buildConnectParams: (plan) => this.connectParams(plan),
+      onConnectHello: (hello, context) => void this.acceptHello(hello, context.plan),
+      onConnectFailure: (error, context) => this.onConnectFailure(error, context.plan),
+      resolveClose: (context) => this.resolveClose(context),
+      onEvent: (frame) => opts.listener.event(frame),
+      onGap: (info) => opts.listener.gap(info),
+      onActivity: () => opts.listener.activity(),
+      onParseError: (error) => opts.listener.malformed(error),
+      handshake: { mode: 'require-challenge', timeoutMs: opts.handshakeTimeoutMs ?? 10_000 },
+      // Our resolveClose always supplies the delay; these only matter if it does not.
+      reconnect: { initialMs: 1_000, multiplier: 2, maxMs: 30_000 },
+      requestTimeoutMs: opts.requestTimeoutMs ?? 30_000,
+      nowMs: this.now,
+    });
+  }
+
+  /** The protocol version in use (or being offered). */
+  get protocolVersion(): number {
+    return this.protocol;
+  }
+
+  /** Whether the handshake has completed on the current socket. */
+  get isReady(): boolean {
+    return this.ready && this.client.connected;
+  }
+
+  /** Opens the connection; it then reconnects by itself until stopped. */
+  start(): void {
+    this.client.start();
+  }
+
+  /** Closes for good (until start); pending requests are rejected. */
+  stop(): void {
+    this.ready = false;
+    this.client.stop();
+  }
+
+  /** Drops whatever socket there is and connects again at once (wake, online, watchdog, approval). */
+  reconnectNow(): void {
+    this.ready = false;
+    this.attempt = 0;
+    this.client.stop();
+    this.client.start();
+  }
+
+  /** The gateway announced a restart: retry briskly for a while instead of backing off. */
+  expectRestart(restartExpectedMs?: number): void {
+    this.restartUntil = this.now() + (restartExpectedMs ?? 0) + RESTART_WINDOW_MS;
+    this.attempt = 0;
+  }
+
+  /** Sends one RPC; rejects with a named error on timeout, loss of connection or refusal. */
+  async request<T>(method: string, params?: unknown, timeoutMs?: number): Promise<T> {
+    if (!this.isReady) throw new NotConnectedError(method);
+    try {
+      return await this.client.request<T>(method, params, timeoutMs ? { timeoutMs } : undefined);
+    } catch (error) {
+      if (error instanceof GatewayProtocolRequestError) {
+        throw new GatewayRequestError(error.code, error.message, error.details, error.retryAfterMs);
+      }
+      if (error instanceof RequestTimeoutError || error instanceof ConnectionLostError) throw error;
+      // The protocol client rejects with a plain Error when it is stopped under us.
+      throw new ConnectionLostError(1000, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private loadIdentity(): Promise<DeviceIdentity> {
+    // Retry the load next time if it failed (e.g. IndexedDB blocked for a moment).
+    this.identityPromise ??= this.opts.identity().catch((error: unknown) => {
+      this.identityPromise = undefined;
+      throw error;
+    });
+    return this.identityPromise;
+  }
+
+  private async buildPlan(nonce: string | null, challengeTs: number | null | undefined): Promise<Plan> {
+    const identity = await this.loadIdentity();
+    const client = consoleClientInfo(this.opts.instanceId);
+    const stored = await this.opts.tokens.load({
+      clientId: client.id,
+      deviceId: identity.deviceId,
+      role: 'operator',
+    });
+    // Once paired, reconnect with the device token the gateway issued; the shared
+    // secret is sent only when just typed or when no device token exists yet.
+    const shared = this.freshCredentials || !stored ? this.opts.credentials() : {};
+    const plan = await this.lifecycle.buildPlan({
+      client,
+      role: 'operator',
+      defaultScopes: this.opts.scopes,
+      token: shared.token,
+      password: shared.password,
+      nonce,
+      challengeTs,
+    });
+    return { ...plan, identity, protocol: this.protocol };
+  }
+
+  private connectParams(plan: Plan): unknown {
+    return {
+      minProtocol: plan.protocol,
+      maxProtocol: plan.protocol,
+      client: consoleClientInfo(this.opts.instanceId),
+      role: plan.role,
+      scopes: plan.scopes,
+      caps: CLIENT_CAPS,
+      auth: plan.auth,
+      device: plan.device,
+      locale: this.opts.locale,
+      userAgent: this.opts.userAgent,
+    };
+  }
+
+  private async acceptHello(hello: HelloOk, plan: Plan): Promise<void> {
+    this.ready = true;
+    this.attempt = 0;
+    this.restartUntil = 0;
+    this.freshCredentials = false;
+    this.protocol = hello.protocol;
+    try {
+      await this.lifecycle.acceptHello(hello, plan);
+    } finally {
+      this.opts.listener.hello(hello, {
+        protocol: hello.protocol,
+        deviceId: plan.identity.deviceId,
+        nonExtractableKey: plan.identity.nonExtractable,
+        usedDeviceToken: plan.selectedAuth.usingStoredDeviceToken === true,
+      });
+    }
+  }
+
+  private onConnectFailure(
+    error: GatewayProtocolRequestError,
+    plan: Plan,
+  ): { closeCode: number; closeReason: string; reconnectDelayMs?: number } {
+    const detailCode = readConnectErrorDetailCode(error.details);
+    const expected = (error.details as { expectedProtocol?: unknown } | undefined)?.expectedProtocol;
+    if (
+      detailCode === ConnectErrorDetailCodes.PROTOCOL_MISMATCH &&
+      typeof expected === 'number' &&
+      expected !== this.protocol &&
+      (SUPPORTED_PROTOCOLS as readonly number[]).includes(expected)
+    ) {
+      this.protocol = expected;
+      this.failure = 'renegotiate';
+      return { closeCode: 1000, closeReason: 'protocol renegotiation', reconnectDelayMs: 0 };
+    }
+    if (
+      detailCode === ConnectErrorDetailCodes.AUTH_DEVICE_TOKEN_MISMATCH &&
+      plan.selectedAuth.usingStoredDeviceToken
+    ) {
+      // The gateway revoked our device token: forget it and fall back to the shared secret if we have one.
+      void this.lifecycle.clearStoredToken(plan);
+      const credentials = this.opts.credentials();
+      if (credentials.token || credentials.password) {
+        this.freshCredentials = true;
+        this.failure = 'retry-now';
+        return { closeCode: 1000, closeReason: 'device token revoked', reconnectDelayMs: 0 };
+      }
+    }
+    this.failure = problemFromConnectError(error, this.problemContext());
+    return { closeCode: 1000, closeReason: 'connect refused' };
+  }
+
+  private resolveClose(context: GatewayProtocolCloseContext) {
+    this.ready = false;
+    const failure = this.failure;
+    this.failure = undefined;
+    const pendingError = new ConnectionLostError(context.code, context.reason);
+    const { code, reason } = context;
+    if (failure === 'renegotiate' || failure === 'retry-now') {
+      this.opts.listener.closed({ code, reason, retryAt: this.now() });
+      return { retry: true, notify: true, reconnectDelayMs: 0, pendingError };
+    }
+    const problem =
+      failure ?? problemFromClose(code, reason, context.socketOpened, this.problemContext());
+    if (problem?.fatal) {
+      this.opts.listener.closed({ problem, code, reason });
+      return { retry: false, notify: true, pendingError };
+    }
+    if (problem?.code === 'restarting') this.expectRestart();
+    this.attempt += 1;
+    const policy = this.now() < this.restartUntil ? RESTART_BACKOFF : (this.opts.backoff ?? DEFAULT_BACKOFF);
+    const delay = problem?.retryAfterMs ?? backoffDelay(policy, this.attempt, this.opts.random);
+    this.opts.listener.closed({ problem, code, reason, retryAt: this.now() + delay });
+    return { retry: true, notify: true, reconnectDelayMs: delay, pendingError };
+  }
+
+  private problemContext() {
+    return {
+      origin: this.opts.origin,
+      url: this.opts.url,
+      offeredProtocol: this.protocol,
+      now: this.now(),
+    };
+  }
+}

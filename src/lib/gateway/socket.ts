@@ -1,0 +1,45 @@
+import type {
+  GatewayProtocolSocket,
+  GatewayProtocolSocketHandlers,
+} from '@openclaw/gateway-client/browser';
+
+/** The part of the browser `WebSocket` constructor the adapter needs (injectable for tests). */
+export type WebSocketConstructor = new (url: string) => WebSocket;
+
+/** Hooks the connection store uses to follow the socket's life beyond what the protocol client reports. */
+export interface SocketObserver {
+  opened?: () => void;
+  frame?: (bytes: number) => void;
+}
+
+/** Builds the protocol client's socket factory over a native browser WebSocket. */
+export function browserSocketFactory(
+  url: string,
+  WebSocketImpl: WebSocketConstructor,
+  observer: SocketObserver = {},
+): (handlers: GatewayProtocolSocketHandlers) => GatewayProtocolSocket {
+  return (handlers) => {
+    const ws = new WebSocketImpl(url);
+    ws.addEventListener('open', () => {
+      observer.opened?.();
+      handlers.open();
+    });
+    ws.addEventListener('message', (event: MessageEvent) => {
+      // The gateway only sends text frames; a binary frame is garbage we must not crash on.
+      const data = typeof event.data === 'string' ? event.data : '';
+      observer.frame?.(data.length);
+      handlers.message(data);
+    });
+    ws.addEventListener('close', (event: CloseEvent) => handlers.close(event.code, event.reason));
+    ws.addEventListener('error', () => handlers.error(new Error(`WebSocket error on ${url}`)));
+    return {
+      isOpen: () => ws.readyState === ws.OPEN,
+      send: (data) => ws.send(data),
+      close: (code, reason) => {
+        // Browsers only allow 1000 and 3000–4999 from script; map the rest so close() never throws.
+        const allowed = code === 1000 || (code !== undefined && code >= 3000 && code <= 4999);
+        ws.close(allowed ? code : 1000, reason?.slice(0, 120));
+      },
+    };
+  };
+}

@@ -1,0 +1,312 @@
+import type { EventFrame, HelloOk } from '@openclaw/gateway-client/browser';
+import { persistentMap } from '@nanostores/persistent';
+import { atom, computed, readonlyType } from 'nanostores';
+import { OBSERVER_SCOPES, OPERATOR_SCOPES } from '../gateway/client-info';
+import { GatewayConnection, type HelloInfo } from '../gateway/connection';
+import {
+  forgetCredentials,
+  loadCredentials,
+  saveCredentials,
+  takeTokenFromFragment,
+  type Credentials,
+} from '../gateway/credentials';
+import { deviceTokenStore } from '../gateway/device-tokens';
+import { NotConnectedError } from '../gateway/errors';
+import { loadDeviceIdentity } from '../gateway/identity';
+import type { Problem } from '../gateway/problems';
+import { requiredScope, scopeSatisfied } from '../gateway/scopes';
+import { locale } from './i18n';
+import { watchLiveness } from './liveness';
+import { platform } from './platform';
+
+/** Where the connection stands, in words a person can read. */
+export type ConnectionPhase =
+  | 'idle'
+  | 'connecting'
+  | 'handshaking'
+  | 'connected'
+  | 'reconnecting'
+  | 'stopped'
+  | 'disconnected';
+
+/** The connection as views show it. */
+export interface ConnectionState {
+  phase: ConnectionPhase;
+  url: string;
+  /** Why we are not connected (or what is being waited for). */
+  problem?: Problem;
+  /** When the next attempt is due, while reconnecting. */
+  retryAt?: number;
+  /** Set between a `shutdown` event and the next successful connect. */
+  restarting?: { expectedMs?: number; since: number };
+  /** When the current phase began. */
+  since: number;
+}
+
+/** What the gateway told us in `hello-ok`, kept for the domain stores. */
+export interface GatewayHello {
+  protocol: number;
+  serverVersion: string;
+  connId: string;
+  role: string;
+  scopes: string[];
+  methods: ReadonlySet<string>;
+  events: ReadonlySet<string>;
+  tickIntervalMs: number;
+  snapshot: HelloOk['snapshot'];
+  deviceId: string;
+  nonExtractableKey: boolean;
+  usedDeviceToken: boolean;
+  instanceId: string;
+  receivedAt: number;
+}
+
+/** The last gateway URL and choices, remembered on this device (never a secret). */
+export const gatewaySettings = persistentMap<{ url: string; remember: string; observer: string }>(
+  'openclaw-console:gateway:',
+  { url: '', remember: '', observer: '' },
+);
+
+const $state = atom<ConnectionState>({ phase: 'idle', url: '', since: Date.now() });
+const $hello = atom<GatewayHello | undefined>(undefined);
+
+/** The connection's state. */
+export const connectionState = readonlyType($state);
+/** The latest `hello-ok` facts, kept while reconnecting so views can show what they last knew. */
+export const gatewayHello = readonlyType($hello);
+/** Whether the connection is up and data is live. */
+export const isLive = computed($state, (state) => state.phase === 'connected');
+
+/** `can(method)`: whether this gateway offers a method and our granted scopes allow it. */
+export const can = computed($hello, (hello) => (method: string): boolean =>
+  !!hello && hello.methods.has(method) && scopeSatisfied(hello.scopes, requiredScope(method)),
+);
+
+type EventHandler = (frame: EventFrame) => void;
+const eventHandlers = new Map<string, Set<EventHandler>>();
+const helloHandlers = new Set<(hello: GatewayHello) => void>();
+const gapHandlers = new Set<() => void>();
+
+let connection: GatewayConnection | undefined;
+let stopLiveness: (() => void) | undefined;
+let lastFrameAt = 0;
+
+function instanceId(): string {
+  const { session } = platform().storages;
+  const key = 'openclaw-console:instance';
+  const existing = session.getItem(key);
+  if (existing) return existing;
+  const created = crypto.randomUUID();
+  session.setItem(key, created);
+  return created;
+}
+
+function setPhase(phase: ConnectionPhase, extra: Partial<ConnectionState> = {}): void {
+  const previous = $state.get();
+  $state.set({
+    phase,
+    url: previous.url,
+    restarting: previous.restarting,
+    since: phase === previous.phase ? previous.since : Date.now(),
+    ...extra,
+  });
+}
+
+function dispatch(frame: EventFrame): void {
+  if (frame.event === 'shutdown') onShutdown(frame.payload);
+  for (const handler of eventHandlers.get(frame.event) ?? []) handler(frame);
+  for (const handler of eventHandlers.get('*') ?? []) handler(frame);
+}
+
+function onShutdown(payload: unknown): void {
+  const expected = (payload as { restartExpectedMs?: unknown } | undefined)?.restartExpectedMs;
+  const expectedMs = typeof expected === 'number' ? expected : undefined;
+  connection?.expectRestart(expectedMs);
+  $state.set({ ...$state.get(), restarting: { expectedMs, since: Date.now() } });
+}
+
+function onHello(hello: HelloOk, info: HelloInfo, id: string): void {
+  const value: GatewayHello = {
+    protocol: info.protocol,
+    serverVersion: hello.server.version,
+    connId: hello.server.connId,
+    role: hello.auth?.role ?? 'operator',
+    scopes: hello.auth?.scopes ?? [],
+    methods: new Set(hello.features.methods),
+    events: new Set(hello.features.events),
+    tickIntervalMs: hello.policy.tickIntervalMs,
+    snapshot: hello.snapshot,
+    deviceId: info.deviceId,
+    nonExtractableKey: info.nonExtractableKey,
+    usedDeviceToken: info.usedDeviceToken,
+    instanceId: id,
+    receivedAt: Date.now(),
+  };
+  lastFrameAt = Date.now();
+  $hello.set(value);
+  setPhase('connected', { problem: undefined, retryAt: undefined, restarting: undefined });
+  for (const handler of helloHandlers) handler(value);
+}
+
+function currentCredentials(url: string): Credentials {
+  return loadCredentials(url, platform().storages);
+}
+
+function openConnection(url: string): void {
+  connection?.stop();
+  stopLiveness?.();
+  const env = platform();
+  const id = instanceId();
+  const observer = gatewaySettings.get().observer === 'yes';
+  const created = new GatewayConnection({
+    url,
+    credentials: () => currentCredentials(url),
+    scopes: observer ? OBSERVER_SCOPES : OPERATOR_SCOPES,
+    identity: () => loadDeviceIdentity(observer ? 'observer' : 'default', env.vault),
+    tokens: deviceTokenStore(url, env.vault),
+    instanceId: id,
+    locale: locale.get(),
+    userAgent: env.userAgent,
+    origin: env.origin,
+    WebSocketImpl: env.WebSocket,
+    listener: {
+      phase: (phase) => {
+        if (connection === created) setPhase(phase);
+      },
+      hello: (hello, info) => {
+        if (connection === created) onHello(hello, info, id);
+      },
+      event: (frame) => {
+        if (connection === created) dispatch(frame);
+      },
+      gap: () => {
+        if (connection === created) for (const handler of gapHandlers) handler();
+      },
+      activity: () => {
+        lastFrameAt = Date.now();
+      },
+      malformed: () => {},
+      closed: ({ problem, retryAt }) => {
+        if (connection !== created) return;
+        if (retryAt === undefined) setPhase('stopped', { problem, retryAt: undefined });
+        else setPhase('reconnecting', { problem, retryAt });
+      },
+    },
+  });
+  connection = created;
+  $state.set({ phase: 'connecting', url, since: Date.now() });
+  stopLiveness = watchLiveness({
+    tickIntervalMs: () => $hello.get()?.tickIntervalMs ?? 30_000,
+    lastFrameAt: () => lastFrameAt,
+    isConnected: () => $state.get().phase === 'connected',
+    isWaiting: () => $state.get().phase === 'reconnecting',
+    reconnect: () => created.reconnectNow(),
+  });
+  created.start();
+}
+
+/** Connects to a gateway with what the user entered (and remembers the URL). */
+export function connect(input: {
+  url: string;
+  token?: string;
+  password?: string;
+  remember: boolean;
+  observer?: boolean;
+}): void {
+  const url = input.url.trim();
+  const known = currentCredentials(url);
+  const credentials: Credentials = {
+    token: input.token?.trim() || known.token,
+    password: input.password || known.password,
+  };
+  saveCredentials(url, credentials, input.remember, platform().storages);
+  gatewaySettings.set({
+    url,
+    remember: input.remember ? 'yes' : '',
+    observer: input.observer ? 'yes' : '',
+  });
+  $hello.set(undefined);
+  openConnection(url);
+}
+
+/** Closes the connection on the user's request; nothing reconnects until they connect again. */
+export function disconnect(): void {
+  connection?.stop();
+  connection = undefined;
+  stopLiveness?.();
+  stopLiveness = undefined;
+  setPhase('disconnected', { problem: undefined, retryAt: undefined, restarting: undefined });
+}
+
+/** Tries again at once (after an approval, a fixed config, or impatience). */
+export function retryNow(): void {
+  if (connection) connection.reconnectNow();
+  else if ($state.get().url) openConnection($state.get().url);
+}
+
+/** Forgets the token, password and device token held for a gateway, and disconnects from it. */
+export async function forgetGateway(url: string): Promise<void> {
+  const env = platform();
+  if ($state.get().url === url) disconnect();
+  forgetCredentials(url, env.storages);
+  for (const profile of ['default', 'observer']) {
+    const identity = await loadDeviceIdentity(profile, env.vault);
+    await deviceTokenStore(url, env.vault).clear({
+      clientId: 'openclaw-control-ui',
+      deviceId: identity.deviceId,
+      role: 'operator',
+    });
+  }
+}
+
+/** Sends an RPC over the live connection; rejects with a named error when there is none. */
+export function request<T>(method: string, params?: unknown, timeoutMs?: number): Promise<T> {
+  if (!connection) return Promise.reject(new NotConnectedError(method));
+  return connection.request<T>(method, params, timeoutMs);
+}
+
+/** Subscribes to one gateway event by name (or `*` for all); returns the unsubscriber. */
+export function onGatewayEvent(name: string, handler: EventHandler): () => void {
+  const set = eventHandlers.get(name) ?? new Set();
+  set.add(handler);
+  eventHandlers.set(name, set);
+  return () => set.delete(handler);
+}
+
+/** Runs after every successful handshake (domain stores refetch what the snapshot lacks). */
+export function onConnected(handler: (hello: GatewayHello) => void): () => void {
+  helloHandlers.add(handler);
+  return () => helloHandlers.delete(handler);
+}
+
+/** Runs when an event `seq` gap shows we may have missed events; the socket stays up. */
+export function onEventGap(handler: () => void): () => void {
+  gapHandlers.add(handler);
+  return () => gapHandlers.delete(handler);
+}
+
+/** Reads the address-bar fragment and reconnects to the last gateway, once at start-up. */
+export function initConnection(defaultUrl: string): void {
+  const env = platform();
+  const fragment = new URLSearchParams(globalThis.location.hash.replace(/^#/, ''));
+  const fragmentUrl = fragment.get('gateway')?.trim();
+  const token = takeTokenFromFragment(globalThis.location, globalThis.history);
+  const url = fragmentUrl || gatewaySettings.get().url || defaultUrl;
+  if (fragmentUrl) {
+    fragment.delete('gateway');
+    fragment.delete('token');
+    const rest = fragment.toString();
+    globalThis.history.replaceState(
+      globalThis.history.state,
+      '',
+      `${globalThis.location.pathname}${globalThis.location.search}${rest ? `#${rest}` : ''}`,
+    );
+  }
+  $state.set({ phase: 'idle', url, since: Date.now() });
+  const remember = gatewaySettings.get().remember === 'yes';
+  if (token) saveCredentials(url, { token }, remember, env.storages);
+  if (token || fragmentUrl || gatewaySettings.get().url) {
+    gatewaySettings.setKey('url', url);
+    openConnection(url);
+  }
+}

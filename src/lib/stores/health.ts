@@ -1,0 +1,50 @@
+import type { HelloOk } from '@openclaw/gateway-client/browser';
+import { computed } from 'nanostores';
+import { request } from './connection';
+import { versionedSnapshot } from './versioned';
+
+/** The gateway's health snapshot as the protocol defines it. */
+export type HealthSnapshot = HelloOk['snapshot']['health'];
+
+function isHealth(value: unknown): value is HealthSnapshot {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The live health snapshot, ordered by `stateVersion.health`. */
+export const health = versionedSnapshot<HealthSnapshot>({
+  kind: 'health',
+  fromHello: (hello) => hello.snapshot.health,
+  fromEvent: (payload) => (isHealth(payload) ? payload : undefined),
+  refetch: async () => {
+    const payload = await request<unknown>('health');
+    return isHealth(payload) ? payload : undefined;
+  },
+});
+
+/** One channel's state as a row for display. */
+export interface ChannelRow {
+  id: string;
+  label: string;
+  state: string;
+  ok: boolean | undefined;
+}
+
+function describeChannel(value: unknown): { state: string; ok: boolean | undefined } {
+  if (typeof value !== 'object' || value === null) return { state: String(value), ok: undefined };
+  const record = value as Record<string, unknown>;
+  const ok = typeof record.ok === 'boolean' ? record.ok : typeof record.connected === 'boolean' ? record.connected : undefined;
+  const state = [record.state, record.status, record.lastError].find((v) => typeof v === 'string');
+  return { state: typeof state === 'string' ? state : ok === false ? 'down' : 'up', ok };
+}
+
+/** The channels in the gateway's display order, with a readable state each. */
+export const channels = computed(health, (snapshot): ChannelRow[] => {
+  const data = snapshot?.value;
+  if (!data?.channels) return [];
+  const order = data.channelOrder?.length ? data.channelOrder : Object.keys(data.channels);
+  return order.map((id) => ({
+    id,
+    label: data.channelLabels?.[id] ?? id,
+    ...describeChannel(data.channels?.[id]),
+  }));
+});

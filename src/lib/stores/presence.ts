@@ -1,0 +1,46 @@
+import type { HelloOk } from '@openclaw/gateway-client/browser';
+import { computed } from 'nanostores';
+import { gatewayHello, request } from './connection';
+import { versionedSnapshot } from './versioned';
+
+/** One presence entry (a client, a node or the gateway itself). */
+export type PresenceEntry = HelloOk['snapshot']['presence'][number];
+
+function entries(value: unknown): PresenceEntry[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(
+    (entry): entry is PresenceEntry => typeof entry === 'object' && entry !== null,
+  );
+}
+
+/** Every connected client and node, ordered by `stateVersion.presence`. */
+export const presence = versionedSnapshot<PresenceEntry[]>({
+  kind: 'presence',
+  fromHello: (hello) => hello.snapshot.presence,
+  fromEvent: (payload) => entries((payload as { presence?: unknown } | null)?.presence),
+  refetch: async () => entries(await request<unknown>('system-presence')),
+});
+
+/** A presence entry prepared for display, with this console's own entry marked. */
+export interface PresenceRow {
+  key: string;
+  entry: PresenceEntry;
+  self: boolean;
+  online: boolean;
+}
+
+/** Presence rows: online first, newest activity first, this console marked. */
+export const presenceRows = computed([presence, gatewayHello], (snapshot, hello): PresenceRow[] => {
+  const list = snapshot?.value ?? [];
+  return list
+    .map((entry, index) => ({
+      key: `${entry.instanceId ?? entry.deviceId ?? entry.host ?? 'entry'}-${index}`,
+      entry,
+      self:
+        !!hello &&
+        (entry.instanceId === hello.instanceId ||
+          (!entry.instanceId && !!entry.deviceId && entry.deviceId === hello.deviceId && entry.reason !== 'disconnect')),
+      online: entry.reason !== 'disconnect',
+    }))
+    .sort((a, b) => Number(b.online) - Number(a.online) || (b.entry.ts ?? 0) - (a.entry.ts ?? 0));
+});
