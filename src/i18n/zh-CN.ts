@@ -48,9 +48,11 @@ export const zhCN: Messages = {
   'problem.password-mismatch.title': '网关拒绝了此密码。',
   'problem.password-mismatch.action': '请核对密码后重新连接。',
   'problem.device-token-mismatch.title': '此浏览器的设备令牌已失效。',
-  'problem.device-token-mismatch.action': '操作员已撤销或轮换该令牌。请输入网关令牌以重新配对此浏览器。',
+  'problem.device-token-mismatch.action':
+    '操作员已撤销或轮换该令牌。请输入网关令牌以重新配对此浏览器。',
   'problem.rate-limited.title': '此浏览器登录失败次数过多。',
-  'problem.rate-limited.action': '网关在 {until} 之前锁定登录。请核对令牌，并在该时间之后重新连接。',
+  'problem.rate-limited.action':
+    '网关在 {until} 之前锁定登录。请核对令牌，并在该时间之后重新连接。',
   'problem.protocol-unsupported.title': '此网关使用协议 {expected}；本控制台支持协议 3 和 4。',
   'problem.protocol-unsupported.action':
     '请更新控制台或网关（npm install -g openclaw@latest），使双方支持同一协议版本。',

@@ -23,7 +23,10 @@ export function backoffDelay(
   attempt: number,
   random: () => number = Math.random,
 ): number {
-  const base = Math.min(policy.maxMs, policy.initialMs * policy.multiplier ** Math.max(0, attempt - 1));
+  const base = Math.min(
+    policy.maxMs,
+    policy.initialMs * policy.multiplier ** Math.max(0, attempt - 1),
+  );
   const spread = base * policy.jitter * (random() * 2 - 1);
   return Math.round(Math.min(policy.maxMs, Math.max(0, base + spread)));
 }

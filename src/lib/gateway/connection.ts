@@ -54,6 +54,11 @@ export interface GatewayConnectionOptions {
   url: string;
   /** Read at every attempt, so a token typed after a failure is used on the next try. */
   credentials: () => Credentials;
+  /**
+   * The user just entered these credentials: send them even if a device token
+   * is stored. Otherwise the stored device token goes first (a reload, a reconnect).
+   */
+  credentialsJustEntered?: boolean;
   scopes: readonly string[];
   identity: () => Promise<DeviceIdentity>;
   tokens: GatewayBrowserDeviceTokenStore;
@@ -72,7 +77,12 @@ export interface GatewayConnectionOptions {
 }
 
 /** Backoff while a restart is announced: try often so we are back within about a second of readiness. */
-const RESTART_BACKOFF: BackoffPolicy = { initialMs: 250, multiplier: 1.3, maxMs: 1_000, jitter: 0.2 };
+const RESTART_BACKOFF: BackoffPolicy = {
+  initialMs: 250,
+  multiplier: 1.3,
+  maxMs: 1_000,
+  jitter: 0.2,
+};
 const RESTART_WINDOW_MS = 120_000;
 
 type Plan = GatewayBrowserDeviceAuthPlan & { protocol: number; identity: DeviceIdentity };
@@ -89,13 +99,14 @@ export class GatewayConnection {
   private protocol: number = SUPPORTED_PROTOCOLS[0];
   private attempt = 0;
   private failure: Problem | 'renegotiate' | 'retry-now' | undefined;
-  private freshCredentials = true;
+  private freshCredentials: boolean;
   private ready = false;
   private restartUntil = 0;
   private identityPromise: Promise<DeviceIdentity> | undefined;
 
   constructor(private readonly opts: GatewayConnectionOptions) {
     this.now = opts.now ?? Date.now;
+    this.freshCredentials = opts.credentialsJustEntered ?? false;
     this.lifecycle = new GatewayBrowserDeviceAuthLifecycle({
       loadIdentity: () => this.loadIdentity(),
       tokenStore: opts.tokens,
@@ -187,7 +198,10 @@ export class GatewayConnection {
     return this.identityPromise;
   }
 
-  private async buildPlan(nonce: string | null, challengeTs: number | null | undefined): Promise<Plan> {
+  private async buildPlan(
+    nonce: string | null,
+    challengeTs: number | null | undefined,
+  ): Promise<Plan> {
     const identity = await this.loadIdentity();
     const client = consoleClientInfo(this.opts.instanceId);
     const stored = await this.opts.tokens.load({
@@ -248,7 +262,8 @@ export class GatewayConnection {
     plan: Plan,
   ): { closeCode: number; closeReason: string; reconnectDelayMs?: number } {
     const detailCode = readConnectErrorDetailCode(error.details);
-    const expected = (error.details as { expectedProtocol?: unknown } | undefined)?.expectedProtocol;
+    const expected = (error.details as { expectedProtocol?: unknown } | undefined)
+      ?.expectedProtocol;
     if (
       detailCode === ConnectErrorDetailCodes.PROTOCOL_MISMATCH &&
       typeof expected === 'number' &&
@@ -294,7 +309,8 @@ export class GatewayConnection {
     }
     if (problem?.code === 'restarting') this.expectRestart();
     this.attempt += 1;
-    const policy = this.now() < this.restartUntil ? RESTART_BACKOFF : (this.opts.backoff ?? DEFAULT_BACKOFF);
+    const policy =
+      this.now() < this.restartUntil ? RESTART_BACKOFF : (this.opts.backoff ?? DEFAULT_BACKOFF);
     const delay = problem?.retryAfterMs ?? backoffDelay(policy, this.attempt, this.opts.random);
     this.opts.listener.closed({ problem, code, reason, retryAt: this.now() + delay });
     return { retry: true, notify: true, reconnectDelayMs: delay, pendingError };

@@ -28,7 +28,11 @@ export function takeTokenFromFragment(location: Location, history: History): str
   if (!params.has('token')) return undefined;
   params.delete('token');
   const rest = params.toString();
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+  history.replaceState(
+    history.state,
+    '',
+    `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`,
+  );
   return token || undefined;
 }
 
@@ -42,7 +46,8 @@ export function saveCredentials(
   const k = key(gatewayUrl);
   storages.session.removeItem(k);
   storages.local.removeItem(k);
-  if (credentials.token) (remember ? storages.local : storages.session).setItem(k, credentials.token);
+  if (credentials.token)
+    (remember ? storages.local : storages.session).setItem(k, credentials.token);
   if (credentials.password) passwords.set(k, credentials.password);
   else passwords.delete(k);
 }

@@ -16,7 +16,10 @@ function tokenKey(gatewayUrl: string, key: TokenKey): string {
 }
 
 /** A device-token store for one gateway URL, so each gateway keeps the token it issued. */
-export function deviceTokenStore(gatewayUrl: string, vault: KeyVault): GatewayBrowserDeviceTokenStore {
+export function deviceTokenStore(
+  gatewayUrl: string,
+  vault: KeyVault,
+): GatewayBrowserDeviceTokenStore {
   return {
     load: async (key) =>
       (await vault.get<GatewayBrowserDeviceTokenRecord>(tokenKey(gatewayUrl, key))) ?? null,

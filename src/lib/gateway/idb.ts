@@ -15,7 +15,10 @@ function openDb(): Promise<IDBDatabase> {
   return dbPromise;
 }
 
-async function run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest): Promise<T> {
+async function run<T>(
+  mode: IDBTransactionMode,
+  op: (store: IDBObjectStore) => IDBRequest,
+): Promise<T> {
   const db = await openDb();
   return new Promise<T>((resolve, reject) => {
     const request = op(db.transaction(STORE, mode).objectStore(STORE));

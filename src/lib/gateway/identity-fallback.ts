@@ -5,7 +5,11 @@ import { sha256, sha512 } from '@noble/hashes/sha2.js';
 ed.hashes.sha512 = sha512;
 
 /** A fresh pure-JS Ed25519 key pair, for contexts without WebCrypto Ed25519. */
-export function createFallbackKey(): { secretKey: Uint8Array; publicKey: Uint8Array; digest: Uint8Array } {
+export function createFallbackKey(): {
+  secretKey: Uint8Array;
+  publicKey: Uint8Array;
+  digest: Uint8Array;
+} {
   const secretKey = ed.utils.randomSecretKey();
   const publicKey = ed.getPublicKey(secretKey);
   return { secretKey, publicKey, digest: sha256(publicKey) };

@@ -31,17 +31,20 @@ function vaultKey(profile: string): string {
   return `identity:${profile}`;
 }
 
-async function webCryptoEd25519(subtle: SubtleCrypto | undefined): Promise<CryptoKeyPair | null> {
+async function webCryptoEd25519(subtle: SubtleCrypto | null): Promise<CryptoKeyPair | null> {
   if (!subtle) return null;
   try {
     // Non-extractable: page script (and any XSS) can sign with it but never read it out.
-    return (await subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    return (await subtle.generateKey({ name: 'Ed25519' }, false, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair;
   } catch {
     return null;
   }
 }
 
-async function createIdentity(subtle: SubtleCrypto | undefined): Promise<StoredIdentity> {
+async function createIdentity(subtle: SubtleCrypto | null): Promise<StoredIdentity> {
   const keyPair = await webCryptoEd25519(subtle);
   if (keyPair && subtle) {
     const raw = new Uint8Array(await subtle.exportKey('raw', keyPair.publicKey));
@@ -52,7 +55,7 @@ async function createIdentity(subtle: SubtleCrypto | undefined): Promise<StoredI
   return { kind: 'noble', secretKey, publicKey: base64Url(publicKey), deviceId: hex(digest) };
 }
 
-function toIdentity(stored: StoredIdentity, subtle: SubtleCrypto | undefined): DeviceIdentity {
+function toIdentity(stored: StoredIdentity, subtle: SubtleCrypto | null): DeviceIdentity {
   const base = { deviceId: stored.deviceId, publicKey: stored.publicKey };
   if (stored.kind === 'webcrypto' && subtle) {
     const privateKey = stored.keyPair.privateKey;
@@ -60,7 +63,9 @@ function toIdentity(stored: StoredIdentity, subtle: SubtleCrypto | undefined): D
       ...base,
       nonExtractable: true,
       sign: async (payload) =>
-        base64Url(new Uint8Array(await subtle.sign('Ed25519', privateKey, encoder.encode(payload)))),
+        base64Url(
+          new Uint8Array(await subtle.sign('Ed25519', privateKey, encoder.encode(payload))),
+        ),
     };
   }
   if (stored.kind === 'noble') {
@@ -75,11 +80,11 @@ function toIdentity(stored: StoredIdentity, subtle: SubtleCrypto | undefined): D
   throw new Error('stored WebCrypto identity cannot be used without WebCrypto');
 }
 
-/** Loads this browser's device identity for a profile, creating and persisting one on first use. */
+/** Loads this browser's device identity for a profile, creating and persisting one on first use (`subtle` null = no WebCrypto). */
 export async function loadDeviceIdentity(
   profile = 'default',
   vault: KeyVault = indexedDbVault,
-  subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle,
+  subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null,
 ): Promise<DeviceIdentity> {
   const stored = await vault.get<StoredIdentity>(vaultKey(profile));
   if (stored && (stored.kind === 'noble' || subtle)) return toIdentity(stored, subtle);

@@ -61,7 +61,11 @@ function detailNumber(details: unknown, field: string): number | undefined {
 /** Turns a refused `connect` into a problem the console can explain and act on. */
 export function problemFromConnectError(error: ConnectErrorLike, ctx: ProblemContext): Problem {
   const code = readConnectErrorDetailCode(error.details) ?? error.code ?? '';
-  const fatal = (c: ProblemCode, params: Problem['params'] = {}): Problem => ({ code: c, params, fatal: true });
+  const fatal = (c: ProblemCode, params: Problem['params'] = {}): Problem => ({
+    code: c,
+    params,
+    fatal: true,
+  });
   switch (code) {
     case C.AUTH_TOKEN_MISSING:
     case C.AUTH_REQUIRED:
@@ -117,6 +121,7 @@ export function problemFromClose(
   if (code === 4001) return { code: 'token-rotated', params: { url: ctx.url }, fatal: true };
   if (code === 1012) return { code: 'restarting', params: {}, fatal: false };
   if (!socketOpened) return { code: 'unreachable', params: { url: ctx.url }, fatal: false };
-  if (code === 1008) return { code: 'policy-close', params: { reason: reason || '—' }, fatal: false };
+  if (code === 1008)
+    return { code: 'policy-close', params: { reason: reason || '—' }, fatal: false };
   return undefined;
 }

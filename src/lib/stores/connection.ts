@@ -21,13 +21,7 @@ import { platform } from './platform';
 
 /** Where the connection stands, in words a person can read. */
 export type ConnectionPhase =
-  | 'idle'
-  | 'connecting'
-  | 'handshaking'
-  | 'connected'
-  | 'reconnecting'
-  | 'stopped'
-  | 'disconnected';
+  'idle' | 'connecting' | 'handshaking' | 'connected' | 'reconnecting' | 'stopped' | 'disconnected';
 
 /** The connection as views show it. */
 export interface ConnectionState {
@@ -78,8 +72,11 @@ export const gatewayHello = readonlyType($hello);
 export const isLive = computed($state, (state) => state.phase === 'connected');
 
 /** `can(method)`: whether this gateway offers a method and our granted scopes allow it. */
-export const can = computed($hello, (hello) => (method: string): boolean =>
-  !!hello && hello.methods.has(method) && scopeSatisfied(hello.scopes, requiredScope(method)),
+export const can = computed(
+  $hello,
+  (hello) =>
+    (method: string): boolean =>
+      !!hello && hello.methods.has(method) && scopeSatisfied(hello.scopes, requiredScope(method)),
 );
 
 type EventHandler = (frame: EventFrame) => void;
@@ -152,7 +149,7 @@ function currentCredentials(url: string): Credentials {
   return loadCredentials(url, platform().storages);
 }
 
-function openConnection(url: string): void {
+function openConnection(url: string, credentialsJustEntered = false): void {
   connection?.stop();
   stopLiveness?.();
   const env = platform();
@@ -161,6 +158,7 @@ function openConnection(url: string): void {
   const created = new GatewayConnection({
     url,
     credentials: () => currentCredentials(url),
+    credentialsJustEntered,
     scopes: observer ? OBSERVER_SCOPES : OPERATOR_SCOPES,
     identity: () => loadDeviceIdentity(observer ? 'observer' : 'default', env.vault),
     tokens: deviceTokenStore(url, env.vault),
@@ -171,7 +169,7 @@ function openConnection(url: string): void {
     WebSocketImpl: env.WebSocket,
     listener: {
       phase: (phase) => {
-        if (connection === created) setPhase(phase);
+        if (connection === created && $state.get().phase !== phase) setPhase(phase);
       },
       hello: (hello, info) => {
         if (connection === created) onHello(hello, info, id);
@@ -226,7 +224,7 @@ export function connect(input: {
     observer: input.observer ? 'yes' : '',
   });
   $hello.set(undefined);
-  openConnection(url);
+  openConnection(url, Boolean(input.token?.trim() || input.password));
 }
 
 /** Closes the connection on the user's request; nothing reconnects until they connect again. */
@@ -307,6 +305,6 @@ export function initConnection(defaultUrl: string): void {
   if (token) saveCredentials(url, { token }, remember, env.storages);
   if (token || fragmentUrl || gatewaySettings.get().url) {
     gatewaySettings.setKey('url', url);
-    openConnection(url);
+    openConnection(url, Boolean(token));
   }
 }

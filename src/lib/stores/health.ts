@@ -32,7 +32,12 @@ export interface ChannelRow {
 function describeChannel(value: unknown): { state: string; ok: boolean | undefined } {
   if (typeof value !== 'object' || value === null) return { state: String(value), ok: undefined };
   const record = value as Record<string, unknown>;
-  const ok = typeof record.ok === 'boolean' ? record.ok : typeof record.connected === 'boolean' ? record.connected : undefined;
+  const ok =
+    typeof record.ok === 'boolean'
+      ? record.ok
+      : typeof record.connected === 'boolean'
+        ? record.connected
+        : undefined;
   const state = [record.state, record.status, record.lastError].find((v) => typeof v === 'string');
   return { state: typeof state === 'string' ? state : ok === false ? 'down' : 'up', ok };
 }

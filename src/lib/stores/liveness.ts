@@ -33,7 +33,11 @@ export function watchLiveness(opts: LivenessOptions): () => void {
       opts.reconnect();
     } else if (slept && opts.isWaiting()) {
       opts.reconnect();
-    } else if (slept && opts.isConnected() && silentFor > opts.tickIntervalMs() + LIVENESS_CHECK_MS) {
+    } else if (
+      slept &&
+      opts.isConnected() &&
+      silentFor > opts.tickIntervalMs() + LIVENESS_CHECK_MS
+    ) {
       // Throttled hidden tabs also see late timers, but their socket keeps delivering ticks;
       // only a socket that missed a tick across the jump is presumed dead.
       opts.reconnect();

@@ -39,7 +39,10 @@ export const presenceRows = computed([presence, gatewayHello], (snapshot, hello)
       self:
         !!hello &&
         (entry.instanceId === hello.instanceId ||
-          (!entry.instanceId && !!entry.deviceId && entry.deviceId === hello.deviceId && entry.reason !== 'disconnect')),
+          (!entry.instanceId &&
+            !!entry.deviceId &&
+            entry.deviceId === hello.deviceId &&
+            entry.reason !== 'disconnect')),
       online: entry.reason !== 'disconnect',
     }))
     .sort((a, b) => Number(b.online) - Number(a.online) || (b.entry.ts ?? 0) - (a.entry.ts ?? 0));

@@ -57,7 +57,8 @@ export function versionedSnapshot<T>(
       .refetch()
       .then((value) => {
         const current = $store.get();
-        if (value !== undefined) $store.set({ value, version: current?.version ?? 0, receivedAt: Date.now() });
+        if (value !== undefined)
+          $store.set({ value, version: current?.version ?? 0, receivedAt: Date.now() });
       })
       .catch(() => {
         // The next event or reconnect brings fresh data; a failed catch-up read is not fatal.

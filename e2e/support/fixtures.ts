@@ -1,0 +1,66 @@
+import { test as base, expect, type Page } from '@playwright/test';
+// The harness is plain Node ESM so `npm start` can use it without a TypeScript step.
+import { startGateway } from '../gateway/gateway.mjs';
+
+/** A running real OpenClaw gateway started by the harness. */
+export interface GatewayHandle {
+  version: string;
+  port: number;
+  url: string;
+  httpUrl: string;
+  token: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+  setAllowedOrigins(origins: string[]): Promise<void>;
+}
+
+interface Workers {
+  gateway: GatewayHandle;
+  legacyGateway: GatewayHandle;
+}
+
+/** Playwright test with real gateways as worker fixtures (started once, shared by a worker's tests). */
+export const test = base.extend<object, Workers>({
+  gateway: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
+    async ({}, use) => {
+      const gateway = (await startGateway({ name: 'e2e-current' })) as GatewayHandle;
+      await use(gateway);
+      await gateway.close();
+    },
+    { scope: 'worker', timeout: 600_000 },
+  ],
+  legacyGateway: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
+    async ({}, use) => {
+      const gateway = (await startGateway({
+        version: '2026.4.29',
+        name: 'e2e-legacy',
+      })) as GatewayHandle;
+      await use(gateway);
+      await gateway.close();
+    },
+    { scope: 'worker', timeout: 600_000 },
+  ],
+});
+
+export { expect };
+
+/** The connection status region every screen shows. */
+export function connectionStatus(page: Page) {
+  return page.getByRole('status').filter({ has: page.getByTestId('connection-phase') });
+}
+
+/** Fills and submits the connect form. */
+export async function connectWithForm(
+  page: Page,
+  url: string,
+  token: string,
+  options: { remember?: boolean } = {},
+): Promise<void> {
+  await page.getByLabel('Gateway URL', { exact: true }).fill(url);
+  await page.getByLabel('Token', { exact: true }).fill(token);
+  if (options.remember) await page.getByLabel('Remember the token on this device').check();
+  await page.getByRole('button', { name: 'Connect' }).click();
+}

@@ -1,0 +1,89 @@
+// `npm start`: builds the console, serves it, and makes sure there is a gateway to
+// talk to. With no --gateway and nothing answering at 127.0.0.1:18789, it starts
+// the local demo gateway (a real openclaw gateway with a scripted model) and
+// prints a link that opens the console already connected to it.
+import { build, preview } from 'vite';
+import { parseArgs } from 'node:util';
+import { startGateway } from '../e2e/gateway/gateway.mjs';
+
+const DEFAULT_GATEWAY = 'ws://127.0.0.1:18789';
+
+const { values } = parseArgs({
+  options: {
+    gateway: { type: 'string', default: process.env.OPENCLAW_GATEWAY_URL },
+    host: { type: 'string', default: '127.0.0.1' },
+    lan: { type: 'boolean', default: false },
+    port: { type: 'string', default: '4173' },
+    demo: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`Usage: npm start -- [--gateway ws://host:port] [--lan] [--host H] [--port P] [--demo]
+
+  --gateway URL  the gateway to open the console against (default: ${DEFAULT_GATEWAY},
+                 or a local demo gateway when nothing answers there)
+  --lan          serve on every interface so others on the LAN can open it
+  --demo         always start the demo gateway
+  --port P       the console's port (default 4173)`);
+  process.exit(0);
+}
+
+/** Whether an OpenClaw gateway answers its readiness probe at this ws:// URL. */
+async function gatewayAnswers(wsUrl) {
+  const http = wsUrl.replace(/^ws/, 'http').replace(/\/$/, '');
+  try {
+    const response = await fetch(`${http}/readyz`, { signal: AbortSignal.timeout(1500) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+let demo;
+let gatewayUrl = values.gateway;
+if (!values.demo && !gatewayUrl && (await gatewayAnswers(DEFAULT_GATEWAY)))
+  gatewayUrl = DEFAULT_GATEWAY;
+if (values.demo || !gatewayUrl) {
+  console.log(
+    'No gateway answers at',
+    DEFAULT_GATEWAY,
+    '- starting the local demo gateway (first run installs it, ~1 min)…',
+  );
+  demo = await startGateway({ name: 'demo', port: values.demo ? 0 : 18789 }).catch(() =>
+    startGateway({ name: 'demo' }),
+  );
+  gatewayUrl = demo.url;
+  console.log(`Demo gateway: openclaw ${demo.version} at ${demo.url} (model: scripted local fake)`);
+}
+
+console.log('Building the console…');
+await build({ logLevel: 'warn' });
+const host = values.lan ? '0.0.0.0' : values.host;
+const server = await preview({ preview: { host, port: Number(values.port), strictPort: true } });
+
+const shown = values.lan ? '<this machine’s LAN address>' : host;
+const fragment = new URLSearchParams({ gateway: gatewayUrl });
+if (demo) fragment.set('token', demo.token);
+console.log(
+  `\nOpenClaw Console is running. Open:\n\n  http://${shown}:${values.port}/#${fragment}\n`,
+);
+if (!demo)
+  console.log('Enter the gateway token in the connect form (it is never put in a URL you share).');
+if (values.lan)
+  console.log(
+    'Serving to the LAN: the gateway must list this page’s origin in gateway.controlUi.allowedOrigins; the console tells you the exact value if it is refused.',
+  );
+console.log('Press Ctrl+C to stop.');
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  await new Promise((resolve) => server.httpServer.close(resolve));
+  await demo?.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

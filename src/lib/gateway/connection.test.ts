@@ -1,0 +1,269 @@
+import { createPublicKey, verify } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeWebSocket, memoryVault } from '../testing/fake-websocket';
+import { frame, helloOk, refusal } from '../testing/frames';
+import { GatewayConnection, type ConnectionListener } from './connection';
+import { deviceTokenStore } from './device-tokens';
+import { ConnectionLostError, RequestTimeoutError } from './errors';
+import { loadDeviceIdentity } from './identity';
+
+const URL = 'ws://127.0.0.1:18789';
+
+function setup(credentials: { token?: string; password?: string } = { token: 'secret' }) {
+  const vault = memoryVault();
+  const listener = {
+    phase: vi.fn(),
+    hello: vi.fn(),
+    event: vi.fn(),
+    gap: vi.fn(),
+    activity: vi.fn(),
+    malformed: vi.fn(),
+    closed: vi.fn(),
+  } satisfies ConnectionListener;
+  const connection = new GatewayConnection({
+    url: URL,
+    credentials: () => credentials,
+    credentialsJustEntered: true,
+    scopes: ['operator.admin', 'operator.read', 'operator.write'],
+    identity: () => loadDeviceIdentity('default', vault),
+    tokens: deviceTokenStore(URL, vault),
+    listener,
+    instanceId: 'tab-1',
+    locale: 'en',
+    userAgent: 'vitest',
+    origin: 'http://127.0.0.1:4173',
+    WebSocketImpl: FakeWebSocket as unknown as typeof WebSocket,
+    random: () => 0.5,
+  });
+  return { connection, listener, vault };
+}
+
+/** Opens the newest socket, sends the challenge and waits for the signed connect request. */
+async function handshake(socket = FakeWebSocket.last()) {
+  socket.open();
+  socket.receive({
+    type: 'event',
+    event: 'connect.challenge',
+    payload: { nonce: 'n-1', ts: 1_795_552_519_686 },
+  });
+  await vi.waitFor(() => socket.lastRequest('connect'));
+  return socket.lastRequest('connect');
+}
+
+beforeEach(() => {
+  FakeWebSocket.instances = [];
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('GatewayConnection handshake', () => {
+  it('offers protocol 4 with a device signature the gateway can verify', async () => {
+    const { connection, listener } = setup();
+    connection.start();
+    expect(listener.phase).toHaveBeenCalledWith('connecting');
+    const connect = await handshake();
+    expect(listener.phase).toHaveBeenCalledWith('handshaking');
+    const params = connect.params as {
+      minProtocol: number;
+      maxProtocol: number;
+      client: { id: string; mode: string; platform: string };
+      caps: string[];
+      scopes: string[];
+      auth: { token?: string };
+      device: { id: string; publicKey: string; signature: string; signedAt: number; nonce: string };
+    };
+    expect([params.minProtocol, params.maxProtocol]).toEqual([4, 4]);
+    expect(params.client).toMatchObject({ id: 'openclaw-control-ui', mode: 'ui', platform: 'web' });
+    expect(params.caps).toEqual(['tool-events']);
+    expect(params.auth.token).toBe('secret');
+    const { device } = params;
+    expect(device.signedAt).toBe(1_795_552_519_686);
+    const payload = [
+      'v3',
+      device.id,
+      'openclaw-control-ui',
+      'ui',
+      'operator',
+      params.scopes.join(','),
+      String(device.signedAt),
+      'secret',
+      'n-1',
+      'web',
+      '',
+    ].join('|');
+    const key = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: device.publicKey },
+      format: 'jwk',
+    });
+    expect(
+      verify(null, Buffer.from(payload), key, Buffer.from(device.signature, 'base64url')),
+    ).toBe(true);
+  });
+
+  it('reports hello-ok and then reconnects with the issued device token instead of the shared token', async () => {
+    const { connection, listener } = setup();
+    connection.start();
+    const first = FakeWebSocket.last();
+    const connect = await handshake(first);
+    first.receive(helloOk(connect.id));
+    await vi.waitFor(() => expect(listener.hello).toHaveBeenCalledOnce());
+    expect(listener.hello.mock.calls[0]?.[1]).toMatchObject({
+      protocol: 4,
+      usedDeviceToken: false,
+    });
+    expect(connection.isReady).toBe(true);
+
+    first.drop(1006);
+    await vi.waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2), { timeout: 3_000 });
+    const again = await handshake();
+    const auth = (again.params as { auth: Record<string, string> }).auth;
+    expect(auth.deviceToken).toBe(helloOk('x').payload.auth.deviceToken);
+    expect(auth.token).not.toBe('secret');
+  });
+
+  it('falls back to protocol 3 when a legacy gateway expects it', async () => {
+    const { connection } = setup();
+    connection.start();
+    const first = FakeWebSocket.last();
+    const connect = await handshake(first);
+    first.receive(
+      refusal(connect.id, 'protocol mismatch', { code: 'PROTOCOL_MISMATCH', expectedProtocol: 3 }),
+    );
+    await vi.waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2));
+    const second = await handshake();
+    expect(second.params).toMatchObject({ minProtocol: 3, maxProtocol: 3 });
+    expect(connection.protocolVersion).toBe(3);
+  });
+});
+
+describe('GatewayConnection refusals', () => {
+  it.each([
+    ['04-device-wrongtoken.json', 'token-mismatch'],
+    ['05-device-notoken.json', 'token-missing'],
+    ['08-controlui-evilorigin-device.json', 'origin-not-allowed'],
+    ['09-controlui-origin5173-nodevice.json', 'device-identity-required'],
+  ])('stops retrying on the real %s refusal and explains it as %s', async (file, code) => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { connection, listener } = setup();
+    connection.start();
+    const socket = FakeWebSocket.last();
+    const connect = await handshake(socket);
+    const response = frame(`handshake/${file}`, (f) => f.type === 'res') as { id: string };
+    socket.receive({ ...response, id: connect.id });
+    await vi.waitFor(() => expect(listener.closed).toHaveBeenCalled());
+    const info = listener.closed.mock.calls[0]?.[0];
+    expect(info.problem).toMatchObject({ code, fatal: true });
+    expect(info.retryAt).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
+  it('quotes the exact origin to allow', async () => {
+    const { connection, listener } = setup();
+    connection.start();
+    const socket = FakeWebSocket.last();
+    const connect = await handshake(socket);
+    socket.receive(
+      refusal(connect.id, 'origin not allowed', { code: 'CONTROL_UI_ORIGIN_NOT_ALLOWED' }),
+    );
+    await vi.waitFor(() => expect(listener.closed).toHaveBeenCalled());
+    expect(listener.closed.mock.calls[0]?.[0].problem.params.origin).toBe('http://127.0.0.1:4173');
+  });
+
+  it('keeps asking while pairing waits for approval, and names the request', async () => {
+    const { connection, listener } = setup();
+    connection.start();
+    const socket = FakeWebSocket.last();
+    const connect = await handshake(socket);
+    socket.receive(
+      refusal(connect.id, 'pairing required', {
+        code: 'PAIRING_REQUIRED',
+        reason: 'not-paired',
+        requestId: 'req-42',
+        recommendedNextStep: 'wait_then_retry',
+      }),
+    );
+    await vi.waitFor(() => expect(listener.closed).toHaveBeenCalled());
+    const info = listener.closed.mock.calls[0]?.[0];
+    expect(info.problem).toMatchObject({
+      code: 'pairing-required',
+      fatal: false,
+      params: { requestId: 'req-42' },
+    });
+    expect(info.retryAt).toBeGreaterThan(Date.now() + 4_000);
+  });
+
+  it('treats close 4001 (shared token rotated) as needing a new token', async () => {
+    const { connection, listener } = setup();
+    connection.start();
+    const socket = FakeWebSocket.last();
+    const connect = await handshake(socket);
+    socket.receive(helloOk(connect.id));
+    await vi.waitFor(() => expect(listener.hello).toHaveBeenCalled());
+    socket.drop(4001, 'token rotated');
+    expect(listener.closed.mock.calls[0]?.[0].problem).toMatchObject({
+      code: 'token-rotated',
+      fatal: true,
+    });
+  });
+
+  it('retries an unreachable gateway with a growing, jittered delay', async () => {
+    const { connection, listener } = setup();
+    connection.start();
+    FakeWebSocket.last().refuse();
+    const first = listener.closed.mock.calls[0]?.[0];
+    expect(first.problem.code).toBe('unreachable');
+    expect(first.retryAt - Date.now()).toBeGreaterThan(500);
+    expect(first.retryAt - Date.now()).toBeLessThan(1_200);
+    connection.stop();
+  });
+});
+
+describe('GatewayConnection requests', () => {
+  async function connected() {
+    const ctx = setup();
+    ctx.connection.start();
+    const socket = FakeWebSocket.last();
+    const connect = await handshake(socket);
+    socket.receive(helloOk(connect.id));
+    await vi.waitFor(() => expect(ctx.listener.hello).toHaveBeenCalled());
+    return { ...ctx, socket };
+  }
+
+  it('correlates a response to its request', async () => {
+    const { connection, socket } = await connected();
+    const pending = connection.request<{ ok: boolean }>('health');
+    const req = socket.lastRequest('health');
+    socket.receive({ type: 'res', id: req.id, ok: true, payload: { ok: true } });
+    await expect(pending).resolves.toEqual({ ok: true });
+  });
+
+  it('rejects with a named timeout when no answer comes', async () => {
+    const { connection } = await connected();
+    await expect(connection.request('status', {}, 20)).rejects.toBeInstanceOf(RequestTimeoutError);
+  });
+
+  it('rejects requests in flight with a named error when the socket drops', async () => {
+    const { connection, socket } = await connected();
+    const pending = connection.request('status');
+    socket.drop(1006);
+    await expect(pending).rejects.toBeInstanceOf(ConnectionLostError);
+  });
+
+  it('passes events on and reports seq gaps without closing', async () => {
+    const { listener, socket } = await connected();
+    socket.receive({ type: 'event', event: 'tick', payload: {}, seq: 1 });
+    socket.receive({ type: 'event', event: 'tick', payload: {}, seq: 5 });
+    expect(listener.event).toHaveBeenCalledTimes(2);
+    expect(listener.gap).toHaveBeenCalledWith({ expected: 2, received: 5 });
+    expect(socket.readyState).toBe(1);
+  });
+
+  it('counts malformed frames without crashing', async () => {
+    const { listener, socket } = await connected();
+    socket.receive('{not json');
+    expect(listener.malformed).toHaveBeenCalledOnce();
+    expect(socket.readyState).toBe(1);
+  });
+});

@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeWebSocket, memoryVault } from '../testing/fake-websocket';
+import { fixture, helloOk } from '../testing/frames';
+import { MemoryStorage } from '../testing/memory-storage';
+import { can, connect, connectionState, disconnect, gatewayHello } from './connection';
+import { health } from './health';
+import { setPlatform } from './platform';
+import { presence } from './presence';
+
+const URL = 'ws://127.0.0.1:18789';
+
+beforeEach(() => {
+  FakeWebSocket.instances = [];
+  setPlatform({
+    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
+    storages: { session: new MemoryStorage(), local: new MemoryStorage() },
+    vault: memoryVault(),
+    origin: 'http://127.0.0.1:4173',
+    userAgent: 'vitest',
+    listen: () => () => {},
+    isVisible: () => true,
+  });
+});
+afterEach(() => {
+  disconnect();
+});
+
+async function connectLive() {
+  connect({ url: URL, token: 'secret', remember: false });
+  const socket = FakeWebSocket.last();
+  socket.open();
+  socket.receive({
+    type: 'event',
+    event: 'connect.challenge',
+    payload: { nonce: 'n', ts: Date.now() },
+  });
+  await vi.waitFor(() => socket.lastRequest('connect'));
+  socket.receive(helloOk(socket.lastRequest('connect').id));
+  await vi.waitFor(() => expect(connectionState.get().phase).toBe('connected'));
+  return socket;
+}
+
+const realHealth = () =>
+  fixture<{ payload: { snapshot: { health: object } } }>('hello-ok.json').payload.snapshot.health;
+
+describe('connection store', () => {
+  it('moves through readable phases to connected and holds the hello snapshot', async () => {
+    const phases: string[] = [];
+    const off = connectionState.listen((state) => phases.push(state.phase));
+    await connectLive();
+    off();
+    expect(phases).toEqual(['connecting', 'handshaking', 'connected']);
+    expect(gatewayHello.get()).toMatchObject({ protocol: 4, serverVersion: '2026.9.6' });
+    expect(gatewayHello.get()?.tickIntervalMs).toBe(30_000);
+  });
+
+  it('answers can(method) from the advertised methods and the granted scopes', async () => {
+    await connectLive();
+    const allowed = can.get();
+    expect(allowed('health')).toBe(true);
+    expect(allowed('chat.send')).toBe(true); // write granted
+    expect(allowed('sessions.delete')).toBe(false); // admin not granted in this capture
+    expect(allowed('no.such.method')).toBe(false);
+  });
+
+  it('orders health snapshots by stateVersion: an older one never overwrites a newer one', async () => {
+    const unmount = health.listen(() => {});
+    const socket = await connectLive();
+    const seeded = health.get()?.version ?? 0;
+    socket.receive({
+      type: 'event',
+      event: 'health',
+      payload: { ...realHealth(), durationMs: 111 },
+      stateVersion: { presence: 1, health: seeded + 2 },
+    });
+    socket.receive({
+      type: 'event',
+      event: 'health',
+      payload: { ...realHealth(), durationMs: 999 },
+      stateVersion: { presence: 1, health: seeded + 1 },
+    });
+    expect(health.get()?.value.durationMs).toBe(111);
+    expect(health.get()?.version).toBe(seeded + 2);
+    unmount();
+  });
+
+  it('drops malformed presence payloads and keeps the last good list', async () => {
+    const unmount = presence.listen(() => {});
+    const socket = await connectLive();
+    const before = presence.get()?.value.length;
+    socket.receive({
+      type: 'event',
+      event: 'presence',
+      payload: { presence: 'garbage' },
+      stateVersion: { presence: 999, health: 0 },
+    });
+    expect(presence.get()?.value.length).toBe(before);
+    unmount();
+  });
+
+  it('re-reads health and presence after a seq gap without closing the socket', async () => {
+    const unmount = [health.listen(() => {}), presence.listen(() => {})];
+    const socket = await connectLive();
+    socket.receive({ type: 'event', event: 'tick', payload: {}, seq: 1 });
+    socket.receive({ type: 'event', event: 'tick', payload: {}, seq: 9 });
+    await vi.waitFor(() => {
+      expect(socket.lastRequest('health')).toBeDefined();
+      expect(socket.lastRequest('system-presence')).toBeDefined();
+    });
+    expect(socket.readyState).toBe(1);
+    socket.receive({
+      type: 'res',
+      id: socket.lastRequest('health').id,
+      ok: true,
+      payload: { ...realHealth(), durationMs: 4242 },
+    });
+    await vi.waitFor(() => expect(health.get()?.value.durationMs).toBe(4242));
+    unmount.forEach((off) => off());
+  });
+
+  it('shows a restart and retries promptly after a shutdown announcement', async () => {
+    const socket = await connectLive();
+    socket.receive({
+      type: 'event',
+      event: 'shutdown',
+      payload: { reason: 'restart', restartExpectedMs: 3000 },
+    });
+    expect(connectionState.get().restarting?.expectedMs).toBe(3000);
+    socket.drop(1012, 'service restart');
+    const state = connectionState.get();
+    expect(state.phase).toBe('reconnecting');
+    expect((state.retryAt ?? Infinity) - Date.now()).toBeLessThanOrEqual(1_000);
+  });
+
+  it('stays disconnected after the user disconnects', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    await connectLive();
+    disconnect();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(connectionState.get().phase).toBe('disconnected');
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    vi.useRealTimers();
+  });
+});
