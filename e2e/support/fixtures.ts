@@ -1,19 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 // The harness is plain Node ESM so `npm start` can use it without a TypeScript step.
-import { startGateway } from '../gateway/gateway.mjs';
-
-/** A running real OpenClaw gateway started by the harness. */
-export interface GatewayHandle {
-  version: string;
-  port: number;
-  url: string;
-  httpUrl: string;
-  token: string;
-  stop(): Promise<void>;
-  start(): Promise<void>;
-  close(): Promise<void>;
-  setAllowedOrigins(origins: string[]): Promise<void>;
-}
+import { startGateway, type GatewayHandle } from '../gateway/gateway.mjs';
 
 interface Workers {
   gateway: GatewayHandle;
@@ -25,7 +12,7 @@ export const test = base.extend<object, Workers>({
   gateway: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
     async ({}, use) => {
-      const gateway = (await startGateway({ name: 'e2e-current' })) as GatewayHandle;
+      const gateway = await startGateway({ name: 'e2e-current' });
       await use(gateway);
       await gateway.close();
     },
@@ -34,10 +21,7 @@ export const test = base.extend<object, Workers>({
   legacyGateway: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
     async ({}, use) => {
-      const gateway = (await startGateway({
-        version: '2026.4.29',
-        name: 'e2e-legacy',
-      })) as GatewayHandle;
+      const gateway = await startGateway({ version: '2026.4.29', name: 'e2e-legacy' });
       await use(gateway);
       await gateway.close();
     },
@@ -45,7 +29,7 @@ export const test = base.extend<object, Workers>({
   ],
 });
 
-export { expect };
+export { expect, type GatewayHandle };
 
 /** The connection status region every screen shows. */
 export function connectionStatus(page: Page) {

@@ -122,14 +122,15 @@ describe('GatewayConnection handshake', () => {
     expect(auth.token).not.toBe('secret');
   });
 
-  it('falls back to protocol 3 when a legacy gateway expects it', async () => {
+  it.each([
+    ['with a detail code', { code: 'PROTOCOL_MISMATCH', expectedProtocol: 3 }],
+    ['as 2026.4.29 sends it (no detail code)', { expectedProtocol: 3 }],
+  ])('falls back to protocol 3 when a legacy gateway expects it, %s', async (_label, details) => {
     const { connection } = setup();
     connection.start();
     const first = FakeWebSocket.last();
     const connect = await handshake(first);
-    first.receive(
-      refusal(connect.id, 'protocol mismatch', { code: 'PROTOCOL_MISMATCH', expectedProtocol: 3 }),
-    );
+    first.receive(refusal(connect.id, 'protocol mismatch', details));
     await vi.waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2));
     const second = await handshake();
     expect(second.params).toMatchObject({ minProtocol: 3, maxProtocol: 3 });

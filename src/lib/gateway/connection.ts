@@ -264,8 +264,12 @@ export class GatewayConnection {
     const detailCode = readConnectErrorDetailCode(error.details);
     const expected = (error.details as { expectedProtocol?: unknown } | undefined)
       ?.expectedProtocol;
+    // 2026.4.x gateways send `details: {expectedProtocol}` without a detail code.
+    const mismatch =
+      detailCode === ConnectErrorDetailCodes.PROTOCOL_MISMATCH ||
+      (!detailCode && /protocol mismatch/i.test(error.message));
     if (
-      detailCode === ConnectErrorDetailCodes.PROTOCOL_MISMATCH &&
+      mismatch &&
       typeof expected === 'number' &&
       expected !== this.protocol &&
       (SUPPORTED_PROTOCOLS as readonly number[]).includes(expected)

@@ -106,6 +106,12 @@ export function problemFromConnectError(error: ConnectErrorLike, ctx: ProblemCon
     case C.AUTH_SCOPE_MISMATCH:
       return fatal('scope-mismatch');
     default:
+      if (/protocol mismatch/i.test(error.message)) {
+        return fatal('protocol-unsupported', {
+          expected: detailNumber(error.details, 'expectedProtocol') ?? '?',
+          offered: ctx.offeredProtocol,
+        });
+      }
       if (code.startsWith('DEVICE_AUTH_')) return fatal('device-auth-invalid', { detail: code });
       return fatal('rejected', { message: error.message, detail: code });
   }

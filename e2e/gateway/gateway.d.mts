@@ -1,0 +1,35 @@
+/** A running real gateway started by the harness. */
+export interface GatewayHandle {
+  version: string;
+  port: number;
+  url: string;
+  httpUrl: string;
+  token: string;
+  stateDir: string;
+  runDir: string;
+  configPath: string;
+  logFile: string;
+  pid: number | undefined;
+  modelServer: { port: number; url: string; requests: unknown[]; close(): Promise<void> };
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  setAllowedOrigins(origins: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Options for {@link startGateway}. */
+export interface StartGatewayOptions {
+  version?: string;
+  port?: number;
+  token?: string;
+  name?: string;
+  allowedOrigins?: string[];
+  modelServer?: GatewayHandle['modelServer'];
+}
+
+/** Starts a real gateway (and a scripted model server unless one is given); resolves once /readyz answers. */
+export function startGateway(options?: StartGatewayOptions): Promise<GatewayHandle>;
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number>;
