@@ -268,3 +268,37 @@ describe('GatewayConnection requests', () => {
     expect(socket.readyState).toBe(1);
   });
 });
+
+describe('GatewayConnection while the gateway restarts', () => {
+  it.each([
+    [
+      'starting up',
+      {
+        code: 'UNAVAILABLE',
+        retryable: true,
+        retryAfterMs: 500,
+        details: { reason: 'startup-sidecars' },
+      },
+    ],
+    [
+      'draining for a restart',
+      { code: 'UNAVAILABLE', retryable: true, details: { reason: 'gateway-restarting' } },
+    ],
+  ])('keeps retrying when the gateway refuses because it is %s', async (_label, error) => {
+    const { connection, listener } = setup();
+    connection.start();
+    const socket = FakeWebSocket.last();
+    const connect = await handshake(socket);
+    socket.receive({
+      type: 'res',
+      id: connect.id,
+      ok: false,
+      error: { message: 'unavailable', ...error },
+    });
+    await vi.waitFor(() => expect(listener.closed).toHaveBeenCalled());
+    const info = listener.closed.mock.calls[0]?.[0];
+    expect(info.problem).toMatchObject({ code: 'restarting', fatal: false });
+    expect(info.retryAt).toBeDefined();
+    connection.stop();
+  });
+});

@@ -1,8 +1,12 @@
 import {
   ConnectErrorDetailCodes as C,
+  GATEWAY_STARTUP_CLOSE_CODE,
+  isRetryableGatewayStartupUnavailableError,
   readConnectErrorDetailCode,
   readPairingConnectErrorDetails,
+  resolveGatewayStartupRetryAfterMs,
 } from '@openclaw/gateway-client/browser';
+import { isGatewayRestartUnavailableError } from '@openclaw/gateway-protocol/restart-unavailable';
 
 /** Every connection problem the console can explain; each has a sentence in the i18n catalogues. */
 export type ProblemCode =
@@ -39,6 +43,7 @@ export interface ConnectErrorLike {
   code?: string;
   message: string;
   details?: unknown;
+  retryable?: boolean;
   retryAfterMs?: number;
 }
 
@@ -60,6 +65,15 @@ function detailNumber(details: unknown, field: string): number | undefined {
 
 /** Turns a refused `connect` into a problem the console can explain and act on. */
 export function problemFromConnectError(error: ConnectErrorLike, ctx: ProblemContext): Problem {
+  // A gateway that is starting up or draining for a restart refuses connects for a moment.
+  if (isRetryableGatewayStartupUnavailableError(error) || isGatewayRestartUnavailableError(error)) {
+    return {
+      code: 'restarting',
+      params: {},
+      fatal: false,
+      retryAfterMs: resolveGatewayStartupRetryAfterMs(error) ?? error.retryAfterMs,
+    };
+  }
   const code = readConnectErrorDetailCode(error.details) ?? error.code ?? '';
   const fatal = (c: ProblemCode, params: Problem['params'] = {}): Problem => ({
     code: c,
@@ -113,6 +127,15 @@ export function problemFromConnectError(error: ConnectErrorLike, ctx: ProblemCon
         });
       }
       if (code.startsWith('DEVICE_AUTH_')) return fatal('device-auth-invalid', { detail: code });
+      if (error.retryable) {
+        // The gateway says trying again can work: keep retrying, but say why we are not in.
+        return {
+          code: 'rejected',
+          params: { message: error.message, detail: code },
+          fatal: false,
+          retryAfterMs: error.retryAfterMs,
+        };
+      }
       return fatal('rejected', { message: error.message, detail: code });
   }
 }
@@ -125,7 +148,9 @@ export function problemFromClose(
   ctx: ProblemContext,
 ): Problem | undefined {
   if (code === 4001) return { code: 'token-rotated', params: { url: ctx.url }, fatal: true };
-  if (code === 1012) return { code: 'restarting', params: {}, fatal: false };
+  if (code === 1012 || code === GATEWAY_STARTUP_CLOSE_CODE) {
+    return { code: 'restarting', params: {}, fatal: false };
+  }
   if (!socketOpened) return { code: 'unreachable', params: { url: ctx.url }, fatal: false };
   if (code === 1008)
     return { code: 'policy-close', params: { reason: reason || '—' }, fatal: false };
