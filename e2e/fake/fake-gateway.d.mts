@@ -1,0 +1,16 @@
+/** A scripted fake gateway for faults the real one cannot produce on demand. */
+export interface FakeGateway {
+  url: string;
+  requests: Array<{ method: string; params: unknown; at: number }>;
+  readonly connections: number;
+  event(event: string, payload: unknown, extra?: Record<string, unknown>): void;
+  broadcast(frame: unknown): void;
+  silence(): void;
+  close(): Promise<void>;
+}
+
+/** Starts a fake gateway on 127.0.0.1. */
+export function startFakeGateway(options?: {
+  port?: number;
+  tickIntervalMs?: number;
+}): Promise<FakeGateway>;

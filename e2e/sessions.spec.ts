@@ -1,0 +1,140 @@
+import type { Page } from '@playwright/test';
+import {
+  connectionStatus,
+  connectWithForm,
+  expect,
+  test,
+  type GatewayHandle,
+} from './support/fixtures';
+
+async function openSession(page: Page, gateway: GatewayHandle, key: string) {
+  await page.goto('/');
+  await connectWithForm(page, gateway.url, gateway.token);
+  await expect(connectionStatus(page)).toContainText('Connected');
+  await page.goto(`/sessions/${encodeURIComponent(key)}`);
+  await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+}
+
+async function say(page: Page, text: string) {
+  await page.getByLabel('Message', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+test.describe('sessions and streaming runs on a real gateway', () => {
+  test('a chat round trip streams several deltas and ends with the final text', async ({
+    page,
+    gateway,
+  }) => {
+    await openSession(page, gateway, 'agent:main:e2e-roundtrip');
+    // Record every distinct text the streaming card shows while the run goes.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="run-text"]')?.textContent ?? '';
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await say(page, 'hello there console');
+    const run = page.getByTestId('run').last();
+    await expect(run).toHaveAttribute('data-run-state', 'final', { timeout: 60_000 });
+    await expect(run.getByTestId('run-text')).toHaveText('Echo: hello there console');
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    await expect(
+      page.getByTestId('message').filter({ hasText: 'hello there console' }),
+    ).toBeVisible();
+  });
+
+  test('Stop aborts a slow run and the history shows the aborted turn', async ({
+    page,
+    gateway,
+  }) => {
+    await openSession(page, gateway, 'agent:main:e2e-abort');
+    await say(page, 'slow please');
+    const run = page.getByTestId('run').last();
+    await expect(run.getByTestId('run-text')).toContainText('1', { timeout: 60_000 });
+    await run.getByRole('button', { name: 'Stop' }).click();
+    await expect(run).toHaveAttribute('data-run-state', 'aborted');
+    await page.reload();
+    await expect(page.getByTestId('message').filter({ hasText: 'Stopped' })).toBeVisible({
+      timeout: 30_000,
+    });
+  });
+
+  test('a run that errors shows its error', async ({ page, gateway }) => {
+    await openSession(page, gateway, 'agent:main:e2e-error');
+    await say(page, 'fail400 please');
+    const error = page.getByTestId('run-error');
+    await expect(error).toBeVisible({ timeout: 60_000 });
+    await expect(error).toContainText('LLM request failed');
+  });
+
+  test('the model is changed and the next run reports it', async ({ page, gateway }) => {
+    await openSession(page, gateway, 'agent:main:e2e-model');
+    await say(page, 'first turn');
+    await expect(page.getByTestId('run').last()).toHaveAttribute('data-run-state', 'final', {
+      timeout: 60_000,
+    });
+    await page.getByLabel('Model', { exact: true }).selectOption('fake/other-model');
+    await page.getByRole('button', { name: 'Use model' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
+    await say(page, 'second turn');
+    const run = page.getByTestId('run').last();
+    await expect(run).toHaveAttribute('data-run-state', 'final', { timeout: 60_000 });
+    await expect(run.getByTestId('run-text')).toHaveText('[other-model] Echo: second turn');
+  });
+
+  test('a session is renamed, reset and deleted', async ({ page, gateway }) => {
+    page.on('dialog', (dialog) => void dialog.accept());
+    const key = 'agent:main:e2e-lifecycle';
+    await openSession(page, gateway, key);
+    await say(page, 'make me exist');
+    await expect(page.getByTestId('run').last()).toHaveAttribute('data-run-state', 'final', {
+      timeout: 60_000,
+    });
+
+    await page.getByLabel('Label', { exact: true }).fill('Renamed by e2e');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await expect(page.getByRole('heading', { name: 'Renamed by e2e' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByText('No messages yet.')).toBeVisible({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await expect(page).toHaveURL(/\/sessions$/);
+    await expect(page.getByRole('link', { name: 'Renamed by e2e' })).toHaveCount(0);
+  });
+
+  test('hostile model output renders inert', async ({ page, gateway }) => {
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['127.0.0.1', 'localhost'].includes(url.hostname)) foreign.push(request.url());
+    });
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    await openSession(page, gateway, 'agent:main:e2e-hostile');
+    await say(page, 'hostile please');
+    const run = page.getByTestId('run').last();
+    await expect(run).toHaveAttribute('data-run-state', 'final', { timeout: 60_000 });
+    const facts = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      scripts: document.querySelectorAll('main script, main iframe, main svg, main img').length,
+      handlers: [...document.querySelectorAll('main *')].filter((el) =>
+        [...el.attributes].some((attr) => attr.name.startsWith('on')),
+      ).length,
+      jsLinks: [...document.querySelectorAll('main a[href]')].filter((a) =>
+        /^\s*javascript:/i.test(a.getAttribute('href') ?? ''),
+      ).length,
+    }));
+    expect(facts).toEqual({ pwned: undefined, scripts: 0, handlers: 0, jsLinks: 0 });
+    expect(dialogs).toBe(0);
+    expect(foreign).toEqual([]);
+  });
+});

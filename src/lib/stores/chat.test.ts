@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeWebSocket, memoryVault } from '../testing/fake-websocket';
+import { fixture, helloOk } from '../testing/frames';
+import { MemoryStorage } from '../testing/memory-storage';
+import { activeRuns, chats, send } from './chat';
+import { connect, disconnect } from './connection';
+import { setPlatform } from './platform';
+
+const URL = 'ws://127.0.0.1:18789';
+const KEY = 'agent:main:main';
+// Module state outlives a test, so tests that leave a queue behind use their own session.
+const QUEUE_KEY = 'agent:main:queue-test';
+const DROP_KEY = 'agent:main:drop-test';
+let unmount: () => void;
+
+beforeEach(() => {
+  FakeWebSocket.instances = [];
+  setPlatform({
+    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
+    storages: { session: new MemoryStorage(), local: new MemoryStorage() },
+    vault: memoryVault(),
+    origin: 'http://127.0.0.1:4173',
+    userAgent: 'vitest',
+    listen: () => () => {},
+    isVisible: () => true,
+  });
+  unmount = chats.listen(() => {});
+});
+afterEach(() => {
+  unmount();
+  disconnect();
+});
+
+async function handshake(socket: FakeWebSocket) {
+  socket.open();
+  socket.receive({
+    type: 'event',
+    event: 'connect.challenge',
+    payload: { nonce: 'n', ts: Date.now() },
+  });
+  await vi.waitFor(() => socket.lastRequest('connect'));
+  socket.receive(helloOk(socket.lastRequest('connect').id));
+}
+
+function answer(socket: FakeWebSocket, method: string, payload: unknown) {
+  socket.receive({ type: 'res', id: socket.lastRequest(method).id, ok: true, payload });
+}
+
+type Captured = Array<{
+  dir: string;
+  frame: { type: string; event?: string; payload?: { runId?: string } };
+}>;
+
+describe('chat store', () => {
+  it('streams a real chat.send run into the transcript and ends it', async () => {
+    connect({ url: URL, token: 't', remember: false });
+    const socket = FakeWebSocket.last();
+    await handshake(socket);
+    send(KEY, 'ping one');
+    await vi.waitFor(() => socket.lastRequest('chat.send'));
+    const { params } = socket.lastRequest('chat.send');
+    expect(params).toMatchObject({ sessionKey: KEY, message: 'ping one' });
+    const frames = fixture<Captured>('chat/01-chat-send-frames.json');
+    const runId = frames.find((f) => f.frame.event === 'chat')!.frame.payload!.runId!;
+    answer(socket, 'chat.send', { runId, status: 'started' });
+    await vi.waitFor(() => expect(activeRuns.get()[runId]).toBeDefined());
+    for (const { dir, frame } of frames)
+      if (dir === 'in' && frame.type === 'event') socket.receive(frame);
+    const run = chats.get()[KEY]?.items.find((item) => item.run?.runId === runId)?.run;
+    expect(run?.state).toBe('final');
+    expect(run?.text).toBe('Hello from the fake model. You said: ping one');
+    expect(activeRuns.get()[runId]).toBeUndefined();
+  });
+
+  it('queues a message typed while a run is going and sends it when the run ends', async () => {
+    connect({ url: URL, token: 't', remember: false });
+    const socket = FakeWebSocket.last();
+    await handshake(socket);
+    send(QUEUE_KEY, 'first');
+    await vi.waitFor(() => socket.lastRequest('chat.send'));
+    answer(socket, 'chat.send', { runId: 'run-1', status: 'started' });
+    await vi.waitFor(() => expect(activeRuns.get()['run-1']).toBeDefined());
+
+    send(QUEUE_KEY, 'second');
+    await Promise.resolve();
+    expect(socket.sent.filter((f) => f.method === 'chat.send')).toHaveLength(1);
+    expect(chats.get()[QUEUE_KEY]?.queue.map((q) => [q.text, q.state])).toEqual([
+      ['second', 'queued'],
+    ]);
+
+    socket.receive({
+      type: 'event',
+      event: 'chat',
+      payload: {
+        runId: 'run-1',
+        sessionKey: QUEUE_KEY,
+        seq: 1,
+        state: 'final',
+        message: { content: 'done' },
+      },
+    });
+    await vi.waitFor(() =>
+      expect(socket.sent.filter((f) => f.method === 'chat.send')).toHaveLength(2),
+    );
+    expect(socket.lastRequest('chat.send').params.message).toBe('second');
+  });
+
+  it('keeps a message sent during a drop and resends it once with the same idempotency key', async () => {
+    connect({ url: URL, token: 't', remember: false });
+    const first = FakeWebSocket.last();
+    await handshake(first);
+    send(DROP_KEY, 'survive the drop');
+    await vi.waitFor(() => first.lastRequest('chat.send'));
+    const key = first.lastRequest('chat.send').params.idempotencyKey;
+    first.drop(1006);
+    await vi.waitFor(() => expect(chats.get()[DROP_KEY]?.queue[0]?.state).toBe('queued'));
+
+    await vi.waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2), { timeout: 3_000 });
+    const second = FakeWebSocket.last();
+    await handshake(second);
+    await vi.waitFor(() => answer(second, 'chat.history', { messages: [], hasMore: false }));
+    await vi.waitFor(() => second.lastRequest('chat.send'));
+    expect(second.lastRequest('chat.send').params.idempotencyKey).toBe(key);
+    answer(second, 'chat.send', { runId: key, status: 'started' });
+    await vi.waitFor(() => expect(chats.get()[DROP_KEY]?.queue).toEqual([]));
+    expect(second.sent.filter((f) => f.method === 'chat.send')).toHaveLength(1);
+  });
+});
