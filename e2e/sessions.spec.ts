@@ -101,7 +101,8 @@ test.describe('sessions and streaming runs on a real gateway', () => {
     await page.getByRole('button', { name: 'Reset' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
     await page.reload();
-    await expect(page.getByText('No messages yet.')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('message').first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('message').filter({ hasText: 'make me exist' })).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Delete' }).click();
     await expect(page).toHaveURL(/\/sessions$/);
