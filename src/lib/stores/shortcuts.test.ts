@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { handleShortcut, shortcutHelpOpen } from './shortcuts';
+
+function key(
+  k: string,
+  target: Partial<HTMLElement> = { tagName: 'BODY' },
+  mods: Partial<KeyboardEvent> = {},
+) {
+  return {
+    key: k,
+    target,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    ...mods,
+  } as unknown as KeyboardEvent;
+}
+
+describe('keyboard shortcuts', () => {
+  it('toggles the help with ? and closes it with Escape', () => {
+    expect(handleShortcut(key('?'))).toBe(true);
+    expect(shortcutHelpOpen.get()).toBe(true);
+    expect(handleShortcut(key('Escape'))).toBe(true);
+    expect(shortcutHelpOpen.get()).toBe(false);
+  });
+
+  it('leaves keys alone while the user types in a field or uses a modifier', () => {
+    expect(handleShortcut(key('?', { tagName: 'TEXTAREA' }))).toBe(false);
+    expect(handleShortcut(key('?', { tagName: 'BODY' }, { ctrlKey: true }))).toBe(false);
+    expect(shortcutHelpOpen.get()).toBe(false);
+  });
+
+  it('treats g followed by an unknown key as nothing', () => {
+    expect(handleShortcut(key('g'), 1_000)).toBe(true);
+    expect(handleShortcut(key('x'), 1_100)).toBe(false);
+  });
+});

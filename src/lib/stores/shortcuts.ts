@@ -1,0 +1,63 @@
+import { openPage } from '@nanostores/router';
+import { atom } from 'nanostores';
+import type { MessageKey } from '../../i18n/en';
+import { connectionState, retryNow } from './connection';
+import { router } from './router';
+
+/** Whether the keyboard-shortcut help is open. */
+export const shortcutHelpOpen = atom(false);
+
+/** The shortcuts, as the help overlay lists them. */
+export const SHORTCUTS: Array<{ keys: string; label: MessageKey }> = [
+  { keys: 'g o', label: 'keys.overview' },
+  { keys: 'g s', label: 'keys.sessions' },
+  { keys: 'g c', label: 'keys.connect' },
+  { keys: '/', label: 'keys.search' },
+  { keys: 'r', label: 'keys.retry' },
+  { keys: '?', label: 'keys.help' },
+  { keys: 'Esc', label: 'keys.close' },
+];
+
+let pendingG: number | undefined;
+
+function typingInto(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+/** Handles one keydown; returns true when it was a shortcut (the caller then prevents the default). */
+export function handleShortcut(event: KeyboardEvent, now = Date.now()): boolean {
+  if (event.key === 'Escape' && shortcutHelpOpen.get()) {
+    shortcutHelpOpen.set(false);
+    return true;
+  }
+  // Never steal keys from text fields or from the browser's own modified shortcuts.
+  if (typingInto(event.target) || event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (pendingG !== undefined && now - pendingG < 1_500) {
+    pendingG = undefined;
+    const page = { o: 'overview', s: 'sessions', c: 'connect' }[event.key] as
+      'overview' | 'sessions' | 'connect' | undefined;
+    if (page) openPage(router, page);
+    return !!page;
+  }
+  switch (event.key) {
+    case 'g':
+      pendingG = now;
+      return true;
+    case '?':
+      shortcutHelpOpen.set(!shortcutHelpOpen.get());
+      return true;
+    case 'r':
+      // Only when not connected: a healthy connection is never dropped by a stray key.
+      if (connectionState.get().phase === 'connected') return false;
+      retryNow();
+      return true;
+    case '/': {
+      const search = document.querySelector<HTMLInputElement>('input[type="search"]');
+      search?.focus();
+      return !!search;
+    }
+    default:
+      return false;
+  }
+}
