@@ -22,6 +22,7 @@ import {
 import type { DeviceIdentity } from './identity';
 import { problemFromClose, problemFromConnectError, type Problem } from './problems';
 import { browserSocketFactory, type WebSocketConstructor } from './socket';
+import { randomId } from './uuid';
 
 /** What the connection tells its owner (the connection store) as it goes. */
 export interface ConnectionListener {
@@ -120,7 +121,7 @@ export class GatewayConnection {
           opened: () => opts.listener.phase('handshaking'),
         })(handlers);
       },
-      createRequestId: () => crypto.randomUUID(),
+      createRequestId: () => randomId(),
       createRequestTimeoutError: (method, timeoutMs) => new RequestTimeoutError(method, timeoutMs),
       buildConnectPlan: ({ nonce, challengeTs }) => this.buildPlan(nonce, challengeTs),
       buildConnectParams: (plan) => this.connectParams(plan),

@@ -37,6 +37,7 @@ const METHOD_SCOPES: Record<string, string> = {
   'device.pair.reject': PAIRING,
   'exec.approval.list': APPROVALS,
   'exec.approval.resolve': APPROVALS,
+  'plugin.approval.list': APPROVALS,
 };
 
 /** The scope a method needs; methods we have not classified are treated as admin-only. */

@@ -1,6 +1,6 @@
 import type { EventFrame } from '@openclaw/gateway-client/browser';
 import { persistentMap } from '@nanostores/persistent';
-import { map, onMount, readonlyType } from 'nanostores';
+import { atom, map, onMount, readonlyType } from 'nanostores';
 import {
   ConnectionLostError,
   GatewayRequestError,
@@ -9,6 +9,7 @@ import {
 } from '../gateway/errors';
 import { can, onConnected, onGatewayEvent, request } from './connection';
 import { applyAgentEvent, applyChatEvent, newRun, type GatewayMessage, type RunView } from './runs';
+import { randomId } from '../gateway/uuid';
 
 /** A message the operator typed that is not yet accepted by the gateway. */
 export interface QueuedMessage {
@@ -55,6 +56,14 @@ export const drafts = persistentMap<Record<string, string>>('openclaw-console:dr
 
 /** The runs in flight across every session (for the run board and session list). */
 export const activeRuns = map<Record<string, RunView>>({});
+
+/** Failed runs most recently seen, newest first (bounded: a wallboard runs for days). */
+export const recentFailures = atom<RunView[]>([]);
+/** How many failures are remembered. */
+export const MAX_FAILURES = 20;
+
+onMount(activeRuns, () => chats.listen(() => {}));
+onMount(recentFailures, () => chats.listen(() => {}));
 
 const sending = new Set<string>();
 
@@ -196,6 +205,9 @@ function upsertRun(run: RunView): void {
   });
   if (run.state === 'running') activeRuns.setKey(run.runId, run);
   else {
+    if (run.state === 'error' && activeRuns.get()[run.runId]) {
+      recentFailures.set([run, ...recentFailures.get()].slice(0, MAX_FAILURES));
+    }
     activeRuns.setKey(run.runId, undefined as unknown as RunView);
     void flushQueue(run.sessionKey);
   }
@@ -261,7 +273,7 @@ function onSessionMessage(frame: EventFrame): void {
 export function send(sessionKey: string, text: string, via: 'chat' | 'agent' = 'chat'): void {
   const trimmed = text.trim();
   if (!trimmed) return;
-  const item: QueuedMessage = { id: crypto.randomUUID(), text: trimmed, state: 'queued', via };
+  const item: QueuedMessage = { id: randomId(), text: trimmed, state: 'queued', via };
   update(sessionKey, (chat) => ({ ...chat, queue: [...chat.queue, item] }));
   drafts.setKey(sessionKey, undefined as unknown as string);
   void flushQueue(sessionKey);

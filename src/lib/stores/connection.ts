@@ -18,6 +18,7 @@ import { requiredScope, scopeSatisfied } from '../gateway/scopes';
 import { locale } from './i18n';
 import { watchLiveness } from './liveness';
 import { platform } from './platform';
+import { randomId } from '../gateway/uuid';
 
 /** Where the connection stands, in words a person can read. */
 export type ConnectionPhase =
@@ -93,7 +94,7 @@ function instanceId(): string {
   const key = 'openclaw-console:instance';
   const existing = session.getItem(key);
   if (existing) return existing;
-  const created = crypto.randomUUID();
+  const created = randomId();
   session.setItem(key, created);
   return created;
 }

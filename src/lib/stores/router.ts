@@ -6,6 +6,7 @@ export const router = createRouter({
   connect: '/connect',
   sessions: '/sessions',
   session: '/sessions/:key',
+  wall: '/wall',
 });
 
 /** Opens one session's view (keys contain colons, so they are URL-encoded). */

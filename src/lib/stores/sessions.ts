@@ -2,6 +2,7 @@ import type { EventFrame } from '@openclaw/gateway-client/browser';
 import { atom, computed, onMount, readonlyType } from 'nanostores';
 import { describeError } from './chat';
 import { can, gatewayHello, onConnected, onGatewayEvent, request } from './connection';
+import { randomId } from '../gateway/uuid';
 
 /** One session as the list shows it (fields as `sessions.list` returns them). */
 export interface SessionRow {
@@ -181,7 +182,7 @@ export function deleteSession(key: string): Promise<ActionResult> {
 /** A new session key for the default agent, unique enough to never collide. */
 export function newSessionKey(): string {
   const agent = gatewayHello.get()?.snapshot.sessionDefaults?.defaultAgentId ?? 'main';
-  return `agent:${agent}:console-${crypto.randomUUID().slice(0, 8)}`;
+  return `agent:${agent}:console-${randomId().slice(0, 8)}`;
 }
 
 /** The models the gateway offers, for the model picker. */

@@ -1,0 +1,88 @@
+import type { Page } from '@playwright/test';
+import { chatRun, connectGateway } from './gateway/client.mjs';
+import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
+
+async function openWall(page: Page, url: string, token: string, query = '') {
+  await page.goto('/');
+  await connectWithForm(page, url, token);
+  await expect(connectionStatus(page)).toContainText('Connected');
+  // A full load of /wall reconnects with the device token, like a display left on for days.
+  await page.goto(`/wall${query}`);
+  await expect(page.getByTestId('wall-health')).toHaveText('Healthy');
+}
+
+/** Counts DOM mutations inside the wallboard from now on. */
+async function countMutations(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __mutations: number };
+    w.__mutations = 0;
+    new MutationObserver((records) => (w.__mutations += records.length)).observe(
+      document.querySelector('[data-testid="wall"]')!,
+      { subtree: true, childList: true, characterData: true, attributes: true },
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { __mutations: number }).__mutations);
+}
+
+/** Makes the page report itself hidden (or visible) exactly as a background tab does. */
+async function setHidden(page: Page, hidden: boolean) {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (h ? 'hidden' : 'visible'),
+    });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+test('the wallboard stays on through a gateway stop and start, stale in between', async ({
+  page,
+  gateway,
+}) => {
+  await openWall(page, gateway.url, gateway.token);
+  const wall = page.getByTestId('wall');
+  await expect(page.getByRole('status')).toContainText('LIVE');
+  await expect(wall).toHaveAttribute('data-stale', 'false');
+
+  await gateway.stop();
+  await expect(wall).toHaveAttribute('data-stale', 'true');
+  await expect(page.getByTestId('wall-stale')).toContainText('STALE');
+
+  await gateway.start();
+  await expect(wall).toHaveAttribute('data-stale', 'false', { timeout: 60_000 });
+  await expect(page.getByRole('status')).toContainText('LIVE');
+  await expect(page.getByTestId('wall-health')).toHaveText('Healthy');
+});
+
+test('a hidden wallboard does no rendering work and catches up when shown', async ({
+  page,
+  gateway,
+}) => {
+  await openWall(page, gateway.url, gateway.token);
+  const mutations = await countMutations(page);
+  await setHidden(page, true);
+  const before = await mutations();
+
+  // Activity the board would show: another client appears and a run streams to its end.
+  const client = await connectGateway(gateway.url, { token: gateway.token });
+  await chatRun(client, 'reply:busy while hidden', { sessionKey: 'agent:main:e2e-hidden' });
+  const clients = await page.getByTestId('wall-clients').textContent();
+  expect(await mutations()).toBe(before);
+
+  await setHidden(page, false);
+  await expect.poll(mutations).toBeGreaterThan(before);
+  await expect(page.getByTestId('wall-clients')).not.toHaveText(clients ?? '');
+  client.close();
+});
+
+test('a wallboard can opt to keep rendering while hidden', async ({ page, gateway }) => {
+  await openWall(page, gateway.url, gateway.token, '?render=always');
+  const mutations = await countMutations(page);
+  await setHidden(page, true);
+  const before = await mutations();
+  const client = await connectGateway(gateway.url, { token: gateway.token });
+  await chatRun(client, 'reply:busy while hidden', { sessionKey: 'agent:main:e2e-hidden-always' });
+  await expect.poll(mutations).toBeGreaterThan(before);
+  client.close();
+});

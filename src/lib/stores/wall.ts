@@ -1,0 +1,92 @@
+import { computed } from 'nanostores';
+import { activeRuns } from './chat';
+import { clock } from './clock';
+import { router } from './router';
+import { sessionRows, sessionTitle } from './sessions';
+import { whileVisible } from './visibility';
+
+/** Sections a wallboard can show, in display order. */
+export const WALL_SECTIONS = ['health', 'presence', 'runs', 'failures', 'approvals'] as const;
+/** One wallboard section. */
+export type WallSection = (typeof WALL_SECTIONS)[number];
+
+/** Wallboard options read from the URL (never a secret): `?sections=runs,health&render=always`. */
+export const wallOptions = computed(router, (page) => {
+  const search = page?.search ?? {};
+  const asked = (search.sections ?? '')
+    .split(',')
+    .filter((s): s is WallSection => (WALL_SECTIONS as readonly string[]).includes(s));
+  return {
+    sections: asked.length ? asked : [...WALL_SECTIONS],
+    /** Keep drawing while hidden (a wall display that is never "visible" to the OS). */
+    renderAlways: search.render === 'always',
+  };
+});
+
+/** One row of the run board. */
+export interface RunBoardRow {
+  runId: string;
+  session: string;
+  agent: string;
+  phase: string;
+  elapsedMs: number;
+  tokens?: number;
+}
+
+const visibleRuns = whileVisible(activeRuns);
+
+/** Every run in flight across all sessions, longest-running first. */
+export const runBoard = computed(
+  [visibleRuns, sessionRows, clock],
+  (runs, rows, now): RunBoardRow[] =>
+    Object.values(runs)
+      .filter((run) => run && run.state === 'running')
+      .map((run) => {
+        const row = rows.find((r) => r.key === run.sessionKey);
+        return {
+          runId: run.runId,
+          session: row ? sessionTitle(row) : run.sessionKey,
+          agent: row?.agentId ?? run.sessionKey.split(':')[1] ?? '—',
+          phase: run.phase ?? (run.text ? 'streaming' : 'starting'),
+          elapsedMs: Math.max(0, now - run.startedAt),
+          tokens: run.usage?.total ?? run.usage?.output,
+        };
+      })
+      .sort((a, b) => b.elapsedMs - a.elapsedMs),
+);
+
+/** Keeps the screen awake while mounted (Screen Wake Lock), re-acquiring it whenever the page is shown again. */
+export function keepScreenAwake(): () => void {
+  const nav = globalThis.navigator as Navigator & {
+    wakeLock?: { request(type: 'screen'): Promise<{ release(): Promise<void> }> };
+  };
+  let lock: { release(): Promise<void> } | undefined;
+  let stopped = false;
+  const acquire = () => {
+    if (stopped || document.visibilityState !== 'visible' || !nav.wakeLock) return;
+    nav.wakeLock
+      .request('screen')
+      .then((acquired) => {
+        lock = acquired;
+        if (stopped) void acquired.release();
+      })
+      .catch(() => {
+        // Denied (battery saver, no permission): the board still works, the screen may sleep.
+      });
+  };
+  // The browser drops the lock whenever the page is hidden; take it again when it comes back.
+  document.addEventListener('visibilitychange', acquire);
+  acquire();
+  return () => {
+    stopped = true;
+    document.removeEventListener('visibilitychange', acquire);
+    void lock?.release().catch(() => {});
+  };
+}
+
+/** A slow orbit of a few pixels, one step a minute, so nothing stays lit in one place for days. */
+export const burnInOffset = computed(clock, (now) => {
+  const step = Math.floor(now / 60_000) % 8;
+  const angle = (step / 8) * 2 * Math.PI;
+  return { x: Math.round(Math.cos(angle) * 6), y: Math.round(Math.sin(angle) * 6) };
+});
