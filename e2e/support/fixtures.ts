@@ -46,5 +46,5 @@ export async function connectWithForm(
   await page.getByLabel('Gateway URL', { exact: true }).fill(url);
   await page.getByLabel('Token', { exact: true }).fill(token);
   if (options.remember) await page.getByLabel('Remember the token on this device').check();
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
 }

@@ -216,6 +216,7 @@ export const en = {
   'run.phase.starting_model': 'Starting model',
   'run.phase.retrying': 'Retrying',
   'run.phase.other': 'Working ({phase})',
+  'run.streaming': 'Streaming',
   'run.running': 'Running',
   'run.final': 'Finished',
   'run.aborted': 'Stopped',

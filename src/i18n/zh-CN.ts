@@ -215,6 +215,7 @@ export const zhCN: Messages = {
   'run.phase.starting_model': '正在启动模型',
   'run.phase.retrying': '正在重试',
   'run.phase.other': '处理中（{phase}）',
+  'run.streaming': '正在输出',
   'run.running': '运行中',
   'run.final': '已完成',
   'run.aborted': '已停止',

@@ -189,3 +189,27 @@ export function applyAgentEvent(run: RunView, payload: unknown): RunView {
       return run;
   }
 }
+
+const KNOWN_PHASES = [
+  'preparing_workspace',
+  'preparing_context',
+  'starting_model',
+  'retrying',
+] as const;
+
+/** The words for where a running run is: a known phase, streaming once text flows, or the raw phase name. */
+export function phaseLabel(run: Pick<RunView, 'phase' | 'text'>): {
+  key:
+    | `run.phase.${(typeof KNOWN_PHASES)[number]}`
+    | 'run.phase.other'
+    | 'run.streaming'
+    | 'run.running';
+  params?: Record<string, string>;
+} {
+  if (run.phase === 'retrying') return { key: 'run.phase.retrying' };
+  if (run.text) return { key: 'run.streaming' };
+  if (!run.phase) return { key: 'run.running' };
+  return (KNOWN_PHASES as readonly string[]).includes(run.phase)
+    ? { key: `run.phase.${run.phase as (typeof KNOWN_PHASES)[number]}` }
+    : { key: 'run.phase.other', params: { phase: run.phase } };
+}

@@ -1,5 +1,6 @@
 import { computed } from 'nanostores';
 import { activeRuns } from './chat';
+import { phaseLabel } from './runs';
 import { clock } from './clock';
 import { router } from './router';
 import { sessionRows, sessionTitle } from './sessions';
@@ -28,7 +29,7 @@ export interface RunBoardRow {
   runId: string;
   session: string;
   agent: string;
-  phase: string;
+  phase: ReturnType<typeof phaseLabel>;
   elapsedMs: number;
   tokens?: number;
 }
@@ -47,7 +48,7 @@ export const runBoard = computed(
           runId: run.runId,
           session: row ? sessionTitle(row) : run.sessionKey,
           agent: row?.agentId ?? run.sessionKey.split(':')[1] ?? '—',
-          phase: run.phase ?? (run.text ? 'streaming' : 'starting'),
+          phase: phaseLabel(run),
           elapsedMs: Math.max(0, now - run.startedAt),
           tokens: run.usage?.total ?? run.usage?.output,
         };
