@@ -13,6 +13,22 @@ export const en = {
   'keys.help': 'Show or hide this help',
   'keys.close': 'Close',
   'keys.button': 'Shortcuts (?)',
+  'nav.fleet': 'Fleet',
+  'fleet.heading': 'Gateways',
+  'fleet.empty':
+    'No saved gateways yet. Give a connection a profile name on the connect form to save it.',
+  'fleet.open': 'Open {name}',
+  'fleet.runs': '{count} runs in flight',
+  'fleet.remove': 'Remove',
+  'fleet.healthy': 'healthy',
+  'fleet.unhealthy': 'unhealthy',
+  'connect.profile': 'Profile name (optional)',
+  'connect.profileHint':
+    'Saves this gateway so you can switch to it later and see it in the fleet view. No credential is stored in the profile.',
+  'share.copy': 'Copy share link',
+  'share.copied':
+    'Link copied (it carries the profile name, view and session, never a credential).',
+  'profile.active': 'Profile: {name}',
   'lang.label': 'Language',
 
   'phase.idle': 'Not connected',

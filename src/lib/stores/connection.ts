@@ -18,6 +18,7 @@ import { requiredScope, scopeSatisfied } from '../gateway/scopes';
 import { locale } from './i18n';
 import { watchLiveness } from './liveness';
 import { platform } from './platform';
+import { activeProfileId, profileByName, profiles, saveProfile } from './profiles';
 import { randomId } from '../gateway/uuid';
 
 /** Where the connection stands, in words a person can read. */
@@ -89,6 +90,11 @@ let connection: GatewayConnection | undefined;
 let stopLiveness: (() => void) | undefined;
 let lastFrameAt = 0;
 
+function identityProfileName(observer: boolean): string {
+  const base = activeProfileId.get() || 'default';
+  return observer ? (base === 'default' ? 'observer' : `${base}:observer`) : base;
+}
+
 function instanceId(): string {
   const { session } = platform().storages;
   const key = 'openclaw-console:instance';
@@ -146,7 +152,7 @@ function onHello(hello: HelloOk, info: HelloInfo, id: string): void {
   for (const handler of helloHandlers) handler(value);
 }
 
-function currentCredentials(url: string): Credentials {
+function currentCredentials(url: string): ReturnType<typeof loadCredentials> {
   return loadCredentials(url, platform().storages);
 }
 
@@ -156,12 +162,14 @@ function openConnection(url: string, credentialsJustEntered = false): void {
   const env = platform();
   const id = instanceId();
   const observer = gatewaySettings.get().observer === 'yes';
+  // Each saved profile has its own device identity, so gateways never see one key shared across them.
+  const identityProfile = identityProfileName(observer);
   const created = new GatewayConnection({
     url,
     credentials: () => currentCredentials(url),
     credentialsJustEntered,
     scopes: observer ? OBSERVER_SCOPES : OPERATOR_SCOPES,
-    identity: () => loadDeviceIdentity(observer ? 'observer' : 'default', env.vault),
+    identity: () => loadDeviceIdentity(identityProfile, env.vault),
     tokens: deviceTokenStore(url, env.vault),
     instanceId: id,
     locale: locale.get(),
@@ -211,8 +219,15 @@ export function connect(input: {
   password?: string;
   remember: boolean;
   observer?: boolean;
+  /** Save (or update) a profile under this name and make it the active one. */
+  profileName?: string;
 }): void {
   const url = input.url.trim();
+  if (input.profileName?.trim()) {
+    activeProfileId.set(saveProfile({ name: input.profileName, url }).id);
+  } else if (profiles.get().find((p) => p.id === activeProfileId.get())?.url !== url) {
+    activeProfileId.set('');
+  }
   const known = currentCredentials(url);
   const credentials: Credentials = {
     token: input.token?.trim() || known.token,
@@ -226,6 +241,19 @@ export function connect(input: {
   });
   $hello.set(undefined);
   openConnection(url, Boolean(input.token?.trim() || input.password));
+}
+
+/** Switches the main connection to a saved profile, without reloading the page. */
+export function switchProfile(id: string): void {
+  const profile = profiles.get().find((p) => p.id === id);
+  if (!profile) return;
+  activeProfileId.set(profile.id);
+  const known = currentCredentials(profile.url);
+  connect({
+    url: profile.url,
+    remember: known.remembered,
+    observer: gatewaySettings.get().observer === 'yes',
+  });
 }
 
 /** Closes the connection on the user's request; nothing reconnects until they connect again. */
@@ -248,7 +276,7 @@ export async function forgetGateway(url: string): Promise<void> {
   const env = platform();
   if ($state.get().url === url) disconnect();
   forgetCredentials(url, env.storages);
-  for (const profile of ['default', 'observer']) {
+  for (const profile of [identityProfileName(false), identityProfileName(true)]) {
     const identity = await loadDeviceIdentity(profile, env.vault);
     await deviceTokenStore(url, env.vault).clear({
       clientId: 'openclaw-control-ui',
@@ -290,7 +318,11 @@ export function initConnection(defaultUrl: string): void {
   const fragment = new URLSearchParams(globalThis.location.hash.replace(/^#/, ''));
   const fragmentUrl = fragment.get('gateway')?.trim();
   const token = takeTokenFromFragment(globalThis.location, globalThis.history);
-  const url = fragmentUrl || gatewaySettings.get().url || defaultUrl;
+  // A share link names a saved profile (never a credential); open that gateway if we know it.
+  const shared = new URLSearchParams(globalThis.location.search).get('profile');
+  const sharedProfile = shared ? profileByName(shared) : undefined;
+  if (sharedProfile) activeProfileId.set(sharedProfile.id);
+  const url = fragmentUrl || sharedProfile?.url || gatewaySettings.get().url || defaultUrl;
   if (fragmentUrl) {
     fragment.delete('gateway');
     fragment.delete('token');
@@ -304,7 +336,7 @@ export function initConnection(defaultUrl: string): void {
   $state.set({ phase: 'idle', url, since: Date.now() });
   const remember = gatewaySettings.get().remember === 'yes';
   if (token) saveCredentials(url, { token }, remember, env.storages);
-  if (token || fragmentUrl || gatewaySettings.get().url) {
+  if (token || fragmentUrl || sharedProfile || gatewaySettings.get().url) {
     gatewaySettings.setKey('url', url);
     openConnection(url, Boolean(token));
   }

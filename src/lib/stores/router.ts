@@ -7,6 +7,7 @@ export const router = createRouter({
   sessions: '/sessions',
   session: '/sessions/:key',
   wall: '/wall',
+  fleet: '/fleet',
 });
 
 /** Opens one session's view (keys contain colons, so they are URL-encoded). */

@@ -1,0 +1,49 @@
+import type { Page } from '@playwright/test';
+import { connectionStatus, expect, test } from './support/fixtures';
+
+async function saveProfile(page: Page, name: string, url: string, token: string) {
+  await page.goto('/connect');
+  await page.getByLabel('Gateway URL', { exact: true }).fill(url);
+  await page.getByLabel('Profile name (optional)').fill(name);
+  await page.getByLabel('Token', { exact: true }).fill(token);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(connectionStatus(page)).toContainText(`Connected to ${url}`);
+}
+
+test('two real gateways on two ports in the fleet view at once', async ({
+  page,
+  gateway,
+  legacyGateway,
+}) => {
+  await saveProfile(page, 'alpha', gateway.url, gateway.token);
+  await saveProfile(page, 'beta', legacyGateway.url, legacyGateway.token);
+
+  await page.getByRole('link', { name: 'Fleet' }).click();
+  const cards = page.getByTestId('fleet-card');
+  await expect(cards).toHaveCount(2);
+  const alpha = cards.filter({ hasText: 'alpha' });
+  const beta = cards.filter({ hasText: 'beta' });
+  await expect(alpha).toHaveAttribute('data-phase', 'connected');
+  await expect(beta).toHaveAttribute('data-phase', 'connected');
+  await expect(alpha).toContainText(`Gateway ${gateway.version} · protocol 4`);
+  await expect(beta).toContainText(`Gateway ${legacyGateway.version} · protocol 3`);
+  await expect(alpha).toContainText('healthy');
+
+  // One gateway going away shows on its card only.
+  await legacyGateway.stop();
+  await expect(beta).toHaveAttribute('data-phase', /reconnecting|connecting/);
+  await expect(alpha).toHaveAttribute('data-phase', 'connected');
+  await legacyGateway.start();
+  await expect(beta).toHaveAttribute('data-phase', 'connected', { timeout: 60_000 });
+
+  // Opening a card switches the main connection without a reload.
+  await page.evaluate(
+    () => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true),
+  );
+  await alpha.getByRole('button', { name: 'Open alpha' }).click();
+  await expect(connectionStatus(page)).toContainText(`Connected to ${gateway.url}`);
+  await expect(page.getByText('Profile: alpha')).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+  ).toBe(true);
+});
