@@ -29,6 +29,17 @@ export const en = {
   'share.copied':
     'Link copied (it carries the profile name, view and session, never a credential).',
   'profile.active': 'Profile: {name}',
+  'alerts.heading': 'Alerts on this display',
+  'alerts.notify': 'Desktop notifications',
+  'alerts.enable': 'Allow notifications',
+  'alerts.denied':
+    'The browser blocks notifications for this page; allow them in its site settings.',
+  'alerts.badge': 'Count in the tab title and icon',
+  'alerts.runFailed': 'A run failed',
+  'alerts.approval': 'Approval waiting',
+  'alerts.approvalBody': '{count} waiting for an operator',
+  'alerts.down': 'Gateway unreachable',
+  'alerts.channelDown': 'Channel down',
   'lang.label': 'Language',
 
   'phase.idle': 'Not connected',

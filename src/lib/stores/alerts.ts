@@ -1,0 +1,104 @@
+import { persistentMap } from '@nanostores/persistent';
+import { computed } from 'nanostores';
+import { pendingApprovals } from './approvals';
+import { recentFailures } from './chat';
+import { connectionState } from './connection';
+import { pendingDevices } from './devices';
+import { channels } from './health';
+import { t } from './i18n';
+import { pageVisible } from './visibility';
+
+/** What this display alerts with (each display chooses; a wallboard stays silent). */
+export const alertPrefs = persistentMap<{ notify: string; badge: string }>(
+  'openclaw-console:alerts:',
+  {
+    notify: '',
+    badge: 'yes',
+  },
+);
+
+/** The conditions worth an operator's attention right now. */
+export const alertState = computed(
+  [connectionState, recentFailures, pendingApprovals, pendingDevices, channels],
+  (conn, failures, approvals, devices, chans) => ({
+    gatewayDown: conn.phase === 'reconnecting' || conn.phase === 'stopped',
+    latestFailure: failures[0],
+    waiting: approvals.length + devices.length,
+    channelsDown: chans.filter((c) => c.ok === false).map((c) => c.label),
+  }),
+);
+
+const BASE_TITLE = 'OpenClaw Console';
+
+function badgeIcon(count: number): string {
+  const dot = count > 0 ? '<circle cx="25" cy="7" r="7" fill="#cf222e"/>' : '';
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f6feb"/><path d="M9 22c0-6 3-11 7-11s7 5 7 11" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round"/>${dot}</svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+function notify(title: string, body: string): void {
+  if (alertPrefs.get().notify !== 'yes') return;
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  // One tag per kind: a flapping condition replaces its notification instead of stacking them.
+  new Notification(title, { body, tag: title });
+}
+
+/** Asks the browser for notification permission and turns desktop notifications on when granted. */
+export async function enableNotifications(): Promise<NotificationPermission | 'unsupported'> {
+  if (typeof Notification === 'undefined') return 'unsupported';
+  const permission = await Notification.requestPermission();
+  alertPrefs.setKey('notify', permission === 'granted' ? 'yes' : '');
+  return permission;
+}
+
+/**
+ * Watches the alert conditions: keeps the title and favicon badge current and
+ * sends a desktop notification when a condition newly appears (a run failed, an
+ * approval is waiting, the gateway went down, a channel went down). Returns the stopper.
+ */
+export function watchAlerts(): () => void {
+  let unseenFailures = 0;
+  let previous = alertState.get();
+  const render = () => {
+    const state = alertState.get();
+    const count =
+      unseenFailures + state.waiting + (state.gatewayDown ? 1 : 0) + state.channelsDown.length;
+    const badge = alertPrefs.get().badge === 'yes' && count > 0;
+    document.title = badge ? `(${count}) ${BASE_TITLE}` : BASE_TITLE;
+    const icon = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+    if (icon) icon.href = badge ? badgeIcon(count) : '/favicon.svg';
+  };
+  const offs = [
+    alertState.listen((state) => {
+      const translate = t.get();
+      if (state.latestFailure && state.latestFailure !== previous.latestFailure) {
+        if (!pageVisible.get()) unseenFailures += 1;
+        notify(
+          translate('alerts.runFailed'),
+          `${state.latestFailure.sessionKey}: ${state.latestFailure.error?.message ?? ''}`,
+        );
+      }
+      if (state.waiting > previous.waiting)
+        notify(
+          translate('alerts.approval'),
+          translate('alerts.approvalBody', { count: state.waiting }),
+        );
+      if (state.gatewayDown && !previous.gatewayDown)
+        notify(translate('alerts.down'), connectionState.get().url);
+      const newlyDown = state.channelsDown.filter((c) => !previous.channelsDown.includes(c));
+      if (newlyDown.length) notify(translate('alerts.channelDown'), newlyDown.join(', '));
+      previous = state;
+      render();
+    }),
+    pageVisible.listen((visible) => {
+      if (visible) unseenFailures = 0;
+      render();
+    }),
+    alertPrefs.listen(render),
+  ];
+  render();
+  return () => {
+    offs.forEach((off) => off());
+    document.title = BASE_TITLE;
+  };
+}
