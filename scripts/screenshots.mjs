@@ -10,11 +10,19 @@ const PORT = 4190;
 const base = `http://127.0.0.1:${PORT}`;
 await mkdir('docs', { recursive: true });
 await build({ logLevel: 'warn' });
-const server = await preview({ preview: { host: '127.0.0.1', port: PORT, strictPort: true }, logLevel: 'warn' });
+const server = await preview({
+  preview: { host: '127.0.0.1', port: PORT, strictPort: true },
+  logLevel: 'warn',
+});
 const gateway = await startGateway({ name: 'screenshots' });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
 });
 
 try {
@@ -23,7 +31,10 @@ try {
   await chatRun(other, 'markdown please', { sessionKey: 'agent:main:release-notes' });
   await chatRun(other, 'hello from the other operator', { sessionKey: 'agent:main:main' });
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    colorScheme: 'light',
+  });
   const page = await context.newPage();
   const shot = (name) => page.screenshot({ path: `docs/${name}.png`, fullPage: true });
 
@@ -53,7 +64,11 @@ try {
   await shot('session-streaming');
   await page.getByRole('button', { name: 'Stop' }).click();
 
-  const zh = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: 'dark', locale: 'zh-CN' });
+  const zh = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    colorScheme: 'dark',
+    locale: 'zh-CN',
+  });
   const zhPage = await zh.newPage();
   await zhPage.goto(`${base}/#gateway=${encodeURIComponent(gateway.url)}&token=${gateway.token}`);
   await zhPage.getByTestId('health-state').getByText('正常').waitFor();
@@ -61,7 +76,10 @@ try {
 
   await page.goto(`${base}/wall`);
   await page.getByTestId('wall-health').getByText('Healthy').waitFor();
-  const slow = chatRun(other, 'slow please', { sessionKey: 'agent:main:nightly-report', timeoutMs: 90_000 }).catch(() => {});
+  const slow = chatRun(other, 'slow please', {
+    sessionKey: 'agent:main:nightly-report',
+    timeoutMs: 90_000,
+  }).catch(() => {});
   await page.getByTestId('run-board').waitFor({ timeout: 60_000 });
   await shot('wallboard');
   await gateway.stop();

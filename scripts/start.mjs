@@ -5,6 +5,7 @@
 import { build, preview } from 'vite';
 import { parseArgs } from 'node:util';
 import { startGateway } from '../e2e/gateway/gateway.mjs';
+import { contentSecurityPolicy } from '../csp.config.js';
 
 const DEFAULT_GATEWAY = 'ws://127.0.0.1:18789';
 
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     lan: { type: 'boolean', default: false },
     port: { type: 'string', default: '4173' },
     demo: { type: 'boolean', default: false },
+    'any-gateway': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -26,7 +28,8 @@ if (values.help) {
                  or a local demo gateway when nothing answers there)
   --lan          serve on every interface so others on the LAN can open it
   --demo         always start the demo gateway
-  --port P       the console's port (default 4173)`);
+  --port P       the console's port (default 4173)
+  --any-gateway  let the page connect to gateways other than --gateway (CSP connect-src)`);
   process.exit(0);
 }
 
@@ -61,7 +64,16 @@ if (values.demo || !gatewayUrl) {
 console.log('Building the console…');
 await build({ logLevel: 'warn' });
 const host = values.lan ? '0.0.0.0' : values.host;
-const server = await preview({ preview: { host, port: Number(values.port), strictPort: true } });
+// The served page may talk to this gateway only, unless the operator wants to switch gateways in it.
+const connectSrc = values['any-gateway'] ? undefined : `'self' ${gatewayUrl}`;
+const server = await preview({
+  preview: {
+    host,
+    port: Number(values.port),
+    strictPort: true,
+    headers: { 'Content-Security-Policy': contentSecurityPolicy(connectSrc) },
+  },
+});
 
 const shown = values.lan ? '<this machine’s LAN address>' : host;
 const fragment = new URLSearchParams({ gateway: gatewayUrl });
