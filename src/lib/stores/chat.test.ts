@@ -125,4 +125,55 @@ describe('chat store', () => {
     await vi.waitFor(() => expect(chats.get()[DROP_KEY]?.queue).toEqual([]));
     expect(second.sent.filter((f) => f.method === 'chat.send')).toHaveLength(1);
   });
+
+  it('recovers a run that ended while the connection was down from history', async () => {
+    const KEY2 = 'agent:main:recover-test';
+    connect({ url: URL, token: 't', remember: false });
+    const first = FakeWebSocket.last();
+    await handshake(first);
+    send(KEY2, 'long job');
+    await vi.waitFor(() => first.lastRequest('chat.send'));
+    answer(first, 'chat.send', { runId: 'run-lost', status: 'started' });
+    await vi.waitFor(() => expect(activeRuns.get()['run-lost']).toBeDefined());
+    first.drop(1012, 'restart');
+
+    await vi.waitFor(() => expect(FakeWebSocket.instances.length).toBeGreaterThan(1), {
+      timeout: 3_000,
+    });
+    const second = FakeWebSocket.last();
+    await handshake(second);
+    await vi.waitFor(() =>
+      second.receive({
+        type: 'res',
+        id: [...second.sent]
+          .reverse()
+          .find(
+            (f) =>
+              f.method === 'chat.history' &&
+              (f.params as { sessionKey: string }).sessionKey === KEY2,
+          )!.id,
+        ok: true,
+        payload: {
+          messages: [
+            { role: 'user', content: 'long job' },
+            {
+              role: 'assistant',
+              content: [{ type: 'text', text: 'done while you were away' }],
+              __openclaw: { runId: 'run-lost' },
+            },
+          ],
+          hasMore: false,
+          sessionInfo: { activeRunIds: [] },
+        },
+      }),
+    );
+    await vi.waitFor(() => expect(activeRuns.get()['run-lost']).toBeUndefined());
+    const items = chats.get()[KEY2]?.items ?? [];
+    expect(items.some((item) => item.run?.runId === 'run-lost')).toBe(false);
+    expect(
+      items.some((item) =>
+        JSON.stringify(item.message?.content).includes('done while you were away'),
+      ),
+    ).toBe(true);
+  });
 });

@@ -122,17 +122,35 @@ function bounded(items: TranscriptItem[]): TranscriptItem[] {
 export async function loadHistory(sessionKey: string): Promise<void> {
   update(sessionKey, (chat) => ({ ...chat, loading: true, loadError: undefined }));
   try {
-    const page = await request<{ messages?: unknown[]; hasMore?: boolean }>('chat.history', {
-      sessionKey,
-      limit: HISTORY_PAGE,
-    });
+    const page = await request<{
+      messages?: unknown[];
+      hasMore?: boolean;
+      sessionInfo?: { activeRunIds?: unknown };
+    }>('chat.history', { sessionKey, limit: HISTORY_PAGE });
     const items = toItems(page.messages ?? [], 'h');
+    const inHistory = (runId: string) =>
+      items.some((i) => i.message && runIdOf(i.message) === runId);
+    const stillRunning = Array.isArray(page.sessionInfo?.activeRunIds)
+      ? new Set(page.sessionInfo.activeRunIds.filter((id): id is string => typeof id === 'string'))
+      : undefined;
+    // Runs we watched that ended while we were away (a drop, a gateway restart): their outcome
+    // is whatever history says; a run the gateway no longer knows and never recorded was lost.
+    const settled: RunView[] = [];
+    for (const run of Object.values(activeRuns.get())) {
+      if (!run || run.sessionKey !== sessionKey || !stillRunning || stillRunning.has(run.runId))
+        continue;
+      activeRuns.setKey(run.runId, undefined as unknown as RunView);
+      if (!inHistory(run.runId))
+        settled.push({ ...run, state: 'aborted', stopReason: 'interrupted', endedAt: Date.now() });
+    }
     update(sessionKey, (chat) => {
       // Keep runs we are still watching (their final message is not in history yet).
-      const live = chat.items.filter(
-        (item) =>
-          item.run && !items.some((i) => i.message && runIdOf(i.message) === item.run?.runId),
-      );
+      const live = chat.items
+        .filter((item) => item.run && !inHistory(item.run.runId))
+        .map((item) => ({
+          ...item,
+          run: settled.find((run) => run.runId === item.run?.runId) ?? item.run,
+        }));
       return {
         ...chat,
         items: bounded([...items, ...live]),
