@@ -35,6 +35,14 @@ test('garbage, unknown and huge frames neither crash nor stall the page', async 
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(connectionStatus(page)).toContainText('已连接');
   expect(fake.connections).toBe(1);
+  // Each fault is counted where an operator can see it.
+  await page.getByLabel('语言').selectOption('en');
+  await page.getByTestId('diagnostics').getByText('Diagnostics').click();
+  await expect(page.getByTestId('diag-malformedFrames')).not.toHaveText('0');
+  await expect(page.getByTestId('diag-unknownEvents')).not.toHaveText('0');
+  expect(Number(await page.getByTestId('diag-largestFrame').textContent())).toBeGreaterThan(
+    8_000_000,
+  );
 });
 
 test('an event seq gap re-reads health and presence without reconnecting', async ({ page }) => {

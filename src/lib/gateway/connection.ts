@@ -38,6 +38,8 @@ export interface ConnectionListener {
   activity(): void;
   /** A frame could not be parsed as JSON. */
   malformed(error: unknown): void;
+  /** A frame of this many characters arrived (optional: diagnostics). */
+  frame?(bytes: number): void;
   /** The socket closed: `retryAt` is set when another attempt is scheduled, absent when stopped. */
   closed(info: { problem?: Problem; retryAt?: number; code: number; reason: string }): void;
 }
@@ -119,6 +121,7 @@ export class GatewayConnection {
         opts.listener.phase('connecting');
         return browserSocketFactory(opts.url, WebSocketImpl, {
           opened: () => opts.listener.phase('handshaking'),
+          frame: (bytes) => opts.listener.frame?.(bytes),
         })(handlers);
       },
       createRequestId: () => randomId(),

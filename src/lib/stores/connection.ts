@@ -11,12 +11,13 @@ import {
   type Credentials,
 } from '../gateway/credentials';
 import { deviceTokenStore } from '../gateway/device-tokens';
-import { NotConnectedError } from '../gateway/errors';
+import { NotConnectedError, RequestTimeoutError } from '../gateway/errors';
 import { loadDeviceIdentity } from '../gateway/identity';
 import type { Problem } from '../gateway/problems';
 import { requiredScope, scopeSatisfied } from '../gateway/scopes';
 import { locale } from './i18n';
 import { watchLiveness } from './liveness';
+import { countDiagnostic, countFrame } from './diagnostics';
 import { platform } from './platform';
 import { activeProfileId, profileByName, profiles, saveProfile } from './profiles';
 import { randomId } from '../gateway/uuid';
@@ -117,6 +118,7 @@ function setPhase(phase: ConnectionPhase, extra: Partial<ConnectionState> = {}):
 }
 
 function dispatch(frame: EventFrame): void {
+  if (!$hello.get()?.events.has(frame.event)) countDiagnostic('unknownEvents');
   if (frame.event === 'shutdown') onShutdown(frame.payload);
   for (const handler of eventHandlers.get(frame.event) ?? []) handler(frame);
   for (const handler of eventHandlers.get('*') ?? []) handler(frame);
@@ -147,6 +149,7 @@ function onHello(hello: HelloOk, info: HelloInfo, id: string): void {
     receivedAt: Date.now(),
   };
   lastFrameAt = Date.now();
+  if ($hello.get()) countDiagnostic('reconnects');
   $hello.set(value);
   setPhase('connected', { problem: undefined, retryAt: undefined, restarting: undefined });
   for (const handler of helloHandlers) handler(value);
@@ -187,12 +190,14 @@ function openConnection(url: string, credentialsJustEntered = false): void {
         if (connection === created) dispatch(frame);
       },
       gap: () => {
+        countDiagnostic('seqGaps');
         if (connection === created) for (const handler of gapHandlers) handler();
       },
       activity: () => {
         lastFrameAt = Date.now();
       },
-      malformed: () => {},
+      malformed: () => countDiagnostic('malformedFrames'),
+      frame: countFrame,
       closed: ({ problem, retryAt }) => {
         if (connection !== created) return;
         if (retryAt === undefined) setPhase('stopped', { problem, retryAt: undefined });
@@ -289,7 +294,10 @@ export async function forgetGateway(url: string): Promise<void> {
 /** Sends an RPC over the live connection; rejects with a named error when there is none. */
 export function request<T>(method: string, params?: unknown, timeoutMs?: number): Promise<T> {
   if (!connection) return Promise.reject(new NotConnectedError(method));
-  return connection.request<T>(method, params, timeoutMs);
+  return connection.request<T>(method, params, timeoutMs).catch((error: unknown) => {
+    if (error instanceof RequestTimeoutError) countDiagnostic('requestTimeouts');
+    throw error;
+  });
 }
 
 /** Subscribes to one gateway event by name (or `*` for all); returns the unsubscriber. */

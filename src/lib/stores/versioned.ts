@@ -7,6 +7,7 @@ import {
   onGatewayEvent,
   type GatewayHello,
 } from './connection';
+import { countDiagnostic } from './diagnostics';
 
 /** A snapshot with the `stateVersion` it was taken at and when we received it. */
 export interface Versioned<T> {
@@ -46,7 +47,10 @@ export function versionedSnapshot<T>(
   const onEvent = (frame: EventFrame) => {
     const version = frame.stateVersion?.[source.kind];
     const current = $store.get();
-    if (current && typeof version === 'number' && version < current.version) return;
+    if (current && typeof version === 'number' && version < current.version) {
+      countDiagnostic('staleSnapshots');
+      return;
+    }
     const value = source.fromEvent(frame.payload);
     if (value === undefined) return;
     $store.set({ value, version: version ?? current?.version ?? 0, receivedAt: Date.now() });
