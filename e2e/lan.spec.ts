@@ -1,4 +1,5 @@
 import { connectGateway } from './gateway/client.mjs';
+import { chromiumArgs, chromiumPath } from './support/chromium.mjs';
 import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
 
 // A LAN-like origin: Chromium resolves console.lan to 127.0.0.1, so the page's origin is
@@ -6,16 +7,8 @@ import { connectionStatus, connectWithForm, expect, test } from './support/fixtu
 const LAN_ORIGIN = 'http://console.lan:4173';
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP console.lan 127.0.0.1',
-    ],
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, '--host-resolver-rules=MAP console.lan 127.0.0.1'],
   },
 });
 

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { build, preview } from 'vite';
 import { chatRun, connectGateway } from '../e2e/gateway/client.mjs';
 import { startGateway } from '../e2e/gateway/gateway.mjs';
+import { chromiumArgs, chromiumPath } from '../e2e/support/chromium.mjs';
 
 const PORT = 4190;
 const base = `http://127.0.0.1:${PORT}`;
@@ -16,13 +17,8 @@ const server = await preview({
 });
 const gateway = await startGateway({ name: 'screenshots' });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-  ],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 });
 
 try {

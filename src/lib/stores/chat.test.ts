@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeWebSocket, memoryVault } from '../testing/fake-websocket';
+import { FakeWebSocket } from '../testing/fake-websocket';
+import { useFakePlatform } from '../testing/fake-platform';
 import { fixture, helloOk } from '../testing/frames';
-import { MemoryStorage } from '../testing/memory-storage';
 import { activeRuns, chats, send } from './chat';
 import { connect, disconnect } from './connection';
-import { setPlatform } from './platform';
 
 const URL = 'ws://127.0.0.1:18789';
 const KEY = 'agent:main:main';
@@ -14,16 +13,7 @@ const DROP_KEY = 'agent:main:drop-test';
 let unmount: () => void;
 
 beforeEach(() => {
-  FakeWebSocket.instances = [];
-  setPlatform({
-    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
-    storages: { session: new MemoryStorage(), local: new MemoryStorage() },
-    vault: memoryVault(),
-    origin: 'http://127.0.0.1:4173',
-    userAgent: 'vitest',
-    listen: () => () => {},
-    isVisible: () => true,
-  });
+  useFakePlatform();
   unmount = chats.listen(() => {});
 });
 afterEach(() => {

@@ -1,25 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeWebSocket, memoryVault } from '../testing/fake-websocket';
+import { FakeWebSocket } from '../testing/fake-websocket';
+import { useFakePlatform } from '../testing/fake-platform';
 import { fixture, helloOk } from '../testing/frames';
-import { MemoryStorage } from '../testing/memory-storage';
 import { can, connect, connectionState, disconnect, gatewayHello } from './connection';
 import { health } from './health';
-import { setPlatform } from './platform';
 import { presence } from './presence';
 
 const URL = 'ws://127.0.0.1:18789';
 
 beforeEach(() => {
-  FakeWebSocket.instances = [];
-  setPlatform({
-    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
-    storages: { session: new MemoryStorage(), local: new MemoryStorage() },
-    vault: memoryVault(),
-    origin: 'http://127.0.0.1:4173',
-    userAgent: 'vitest',
-    listen: () => () => {},
-    isVisible: () => true,
-  });
+  useFakePlatform();
 });
 afterEach(() => {
   disconnect();
