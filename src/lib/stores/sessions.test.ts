@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeWebSocket } from '../testing/fake-websocket';
+import { useFakePlatform } from '../testing/fake-platform';
+import { fixture, helloOk } from '../testing/frames';
+import { connect, disconnect } from './connection';
+import { sessionFilter, sessionRows, sessionTitle, visibleSessions } from './sessions';
+
+type Rpc = { response: { payload: { sessions: Array<Record<string, unknown>> } } };
+type Captured = Array<{
+  dir: string;
+  frame: { type: string; event?: string; payload?: Record<string, unknown> };
+}>;
+
+let unmount: () => void;
+beforeEach(() => {
+  useFakePlatform();
+  unmount = visibleSessions.listen(() => {});
+});
+afterEach(() => {
+  unmount();
+  disconnect();
+  sessionFilter.set({ search: '', agentId: '', channel: '', activeOnly: false, sort: 'updated' });
+});
+
+async function connectedWithList() {
+  connect({ url: 'ws://127.0.0.1:18789', token: 't', remember: false });
+  const socket = FakeWebSocket.last();
+  socket.open();
+  socket.receive({
+    type: 'event',
+    event: 'connect.challenge',
+    payload: { nonce: 'n', ts: Date.now() },
+  });
+  await vi.waitFor(() => socket.lastRequest('connect'));
+  const hello = helloOk(socket.lastRequest('connect').id);
+  // The captured hello granted read+write; the list needs read, which is enough.
+  socket.receive(hello);
+  await vi.waitFor(() => socket.lastRequest('sessions.subscribe'));
+  socket.receive({ type: 'res', id: socket.lastRequest('sessions.subscribe').id, ok: true, payload: {} });
+  await vi.waitFor(() => socket.lastRequest('sessions.list'));
+  const list = fixture<Rpc>('rpc/sessions.list.json').response.payload;
+  socket.receive({
+    type: 'res',
+    id: socket.lastRequest('sessions.list').id,
+    ok: true,
+    payload: list,
+  });
+  await vi.waitFor(() => expect(sessionRows.get().length).toBe(list.sessions.length));
+  return socket;
+}
+
+describe('sessions store', () => {
+  it('lists the real sessions.list answer and asks for derived titles and previews', async () => {
+    const socket = await connectedWithList();
+    expect(socket.lastRequest('sessions.list').params).toMatchObject({
+      includeDerivedTitles: true,
+      includeLastMessage: true,
+    });
+    expect(sessionRows.get().map((row) => row.key)).toContain('agent:main:browser-test');
+  });
+
+  it('applies sessions.changed events from a real run in place', async () => {
+    const socket = await connectedWithList();
+    const changed = fixture<Captured>('chat/01-chat-send-frames.json').filter(
+      (f) => f.dir === 'in' && f.frame.event === 'sessions.changed',
+    );
+    for (const { frame } of changed) socket.receive(frame);
+    const main = sessionRows.get().find((row) => row.key === 'agent:main:main');
+    expect(main).toBeDefined();
+    expect(sessionRows.get().filter((row) => row.key === 'agent:main:main')).toHaveLength(1);
+  });
+
+  it('searches, filters and sorts', async () => {
+    await connectedWithList();
+    sessionFilter.set({ ...sessionFilter.get(), search: 'BROWSER' });
+    expect(visibleSessions.get().map((row) => row.key)).toEqual(['agent:main:browser-test']);
+    sessionFilter.set({ ...sessionFilter.get(), search: '', sort: 'title' });
+    const titles = visibleSessions.get().map(sessionTitle);
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+    sessionFilter.set({ ...sessionFilter.get(), activeOnly: true });
+    expect(visibleSessions.get().every((row) => row.hasActiveRun)).toBe(true);
+  });
+
+  it('drops a deleted session', async () => {
+    const socket = await connectedWithList();
+    socket.receive({
+      type: 'event',
+      event: 'sessions.changed',
+      payload: { sessionKey: 'agent:main:browser-test', reason: 'deleted' },
+    });
+    expect(sessionRows.get().some((row) => row.key === 'agent:main:browser-test')).toBe(false);
+  });
+});
