@@ -9,8 +9,10 @@ export interface FakeGateway {
   close(): Promise<void>;
 }
 
-/** Starts a fake gateway on 127.0.0.1. */
+/** Starts a fake gateway on 127.0.0.1, optionally with a large presence list or session list. */
 export function startFakeGateway(options?: {
   port?: number;
   tickIntervalMs?: number;
+  presence?: Array<Record<string, unknown>>;
+  sessions?: Array<Record<string, unknown>>;
 }): Promise<FakeGateway>;

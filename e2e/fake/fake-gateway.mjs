@@ -11,8 +11,13 @@ const capture = fileURLToPath(
 );
 const realHello = JSON.parse(readFileSync(capture, 'utf8')).payload;
 
-/** Starts a fake gateway on 127.0.0.1 (free port unless given). */
-export async function startFakeGateway({ port = 0, tickIntervalMs = 30_000 } = {}) {
+/** Starts a fake gateway on 127.0.0.1 (free port unless given), optionally with a large presence list or session list. */
+export async function startFakeGateway({
+  port = 0,
+  tickIntervalMs = 30_000,
+  presence,
+  sessions,
+} = {}) {
   const server = new WebSocketServer({ host: '127.0.0.1', port, maxPayload: 64 * 1024 * 1024 });
   await new Promise((resolve) => server.once('listening', resolve));
   const requests = [];
@@ -22,6 +27,7 @@ export async function startFakeGateway({ port = 0, tickIntervalMs = 30_000 } = {
 
   const hello = () => ({
     ...realHello,
+    snapshot: { ...realHello.snapshot, presence: presence ?? realHello.snapshot.presence },
     auth: {
       ...realHello.auth,
       scopes: ['operator.admin', 'operator.read', 'operator.write'],
@@ -56,8 +62,10 @@ export async function startFakeGateway({ port = 0, tickIntervalMs = 30_000 } = {
           : frame.method === 'health'
             ? { ...realHello.snapshot.health, ts: Date.now() }
             : frame.method === 'system-presence'
-              ? realHello.snapshot.presence
-              : {};
+              ? (presence ?? realHello.snapshot.presence)
+              : frame.method === 'sessions.list'
+                ? { sessions: sessions ?? [], totalCount: sessions?.length ?? 0, hasMore: false }
+                : {};
       ws.send(JSON.stringify({ type: 'res', id: frame.id, ok: true, payload }));
     });
   });

@@ -1,0 +1,88 @@
+import type { Page } from '@playwright/test';
+import { startFakeGateway, type FakeGateway } from './fake/fake-gateway.mjs';
+import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
+
+// Volumes a test gateway does not have: the scripted fake gateway stands in.
+let fake: FakeGateway;
+test.afterEach(async () => {
+  await fake?.close();
+});
+
+const presence = Array.from({ length: 500 }, (_, i) => ({
+  host: `node-${i}`,
+  mode: i % 2 ? 'ui' : 'cli',
+  platform: 'linux',
+  version: '2026.9.6',
+  reason: 'connect',
+  ts: Date.now() - i * 1000,
+  instanceId: `instance-${i}`,
+}));
+const sessions = Array.from({ length: 5_000 }, (_, i) => ({
+  key: `agent:main:load-${i}`,
+  agentId: 'main',
+  label: `Load session ${i}`,
+  model: 'fake-model',
+  totalTokens: i,
+  updatedAt: Date.now() - i * 1000,
+}));
+
+/** Time from a click to the frame that shows its result: the page must still answer quickly. */
+async function clickToPaintMs(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const started = performance.now();
+        (document.querySelector('button[type="button"]') as HTMLButtonElement).click();
+        requestAnimationFrame(() => resolve(performance.now() - started));
+      }),
+  );
+}
+
+test('500 presence entries and 5,000 sessions stay usable', async ({ page }) => {
+  fake = await startFakeGateway({ presence, sessions });
+  await page.goto('/');
+  await connectWithForm(page, fake.url, 'fake-token');
+  await expect(connectionStatus(page)).toContainText('Connected');
+  await expect(page.getByTestId('presence-count')).toHaveText('500 clients');
+
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  await expect(page.getByTestId('sessions-count')).toHaveText('5000 of 5000 sessions', {
+    timeout: 30_000,
+  });
+  await page.getByLabel('Search sessions').fill('Load session 4999');
+  await expect(page.getByTestId('sessions-count')).toHaveText('1 of 5000 sessions');
+  const latency = await clickToPaintMs(page);
+  test.info().annotations.push({ type: 'click-to-paint-ms', description: latency.toFixed(1) });
+  expect(latency).toBeLessThan(1_000);
+});
+
+test('20 runs streaming at once show on the run board', async ({ page }) => {
+  fake = await startFakeGateway();
+  await page.goto('/');
+  await connectWithForm(page, fake.url, 'fake-token');
+  await expect(connectionStatus(page)).toContainText('Connected');
+  await page.goto('/wall');
+  await expect(page.getByTestId('wall-health')).toHaveText('Healthy');
+
+  for (let tick = 1; tick <= 30; tick++) {
+    for (let run = 0; run < 20; run++) {
+      fake.event('chat', {
+        runId: `run-${run}`,
+        sessionKey: `agent:main:load-${run}`,
+        seq: tick,
+        state: 'delta',
+        deltaText: ` word${tick}`,
+      });
+    }
+  }
+  await expect(page.getByTestId('run-board').locator('tbody tr')).toHaveCount(20);
+  for (let run = 0; run < 20; run++) {
+    fake.event('chat', {
+      runId: `run-${run}`,
+      sessionKey: `agent:main:load-${run}`,
+      seq: 31,
+      state: 'final',
+    });
+  }
+  await expect(page.getByText('No runs in flight.')).toBeVisible();
+});
