@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
 import { fixture, helloOk } from '../testing/frames';
-import { activeRuns, chats, send } from './chat';
+import { activeRuns, chats, loadHistory, loadOlder, send } from './chat';
 import { connect, disconnect } from './connection';
 
 const URL = 'ws://127.0.0.1:18789';
@@ -165,5 +165,46 @@ describe('chat store', () => {
         JSON.stringify(item.message?.content).includes('done while you were away'),
       ),
     ).toBe(true);
+  });
+
+  it('pages back from the offset the gateway gives, older messages first', async () => {
+    const KEY3 = 'agent:main:paging-test';
+    connect({ url: URL, token: 't', remember: false });
+    const socket = FakeWebSocket.last();
+    await handshake(socket);
+    const history = (f: Record<string, unknown>) =>
+      f.method === 'chat.history' && (f.params as { sessionKey: string }).sessionKey === KEY3;
+    const load = loadHistory(KEY3);
+    await vi.waitFor(() => expect(socket.sent.some(history)).toBe(true));
+    socket.receive({
+      type: 'res',
+      id: socket.sent.filter(history).at(-1)!.id,
+      ok: true,
+      payload: {
+        messages: [{ role: 'user', content: 'newest', idempotencyKey: 'b' }],
+        hasMore: true,
+        nextOffset: 7,
+      },
+    });
+    await load;
+    const older = loadOlder(KEY3);
+    const paged = (f: Record<string, unknown>) =>
+      history(f) && (f.params as { offset?: number }).offset !== undefined;
+    await vi.waitFor(() => expect(socket.sent.some(paged)).toBe(true));
+    const request = socket.sent.find(paged)!;
+    expect(request.params).toMatchObject({ offset: 7 });
+    socket.receive({
+      type: 'res',
+      id: request.id,
+      ok: true,
+      payload: {
+        messages: [{ role: 'user', content: 'oldest', idempotencyKey: 'a' }],
+        hasMore: false,
+      },
+    });
+    await older;
+    const texts = chats.get()[KEY3]!.items.map((item) => item.message?.content);
+    expect(texts).toEqual(['oldest', 'newest']);
+    expect(chats.get()[KEY3]!.hasMore).toBe(false);
   });
 });

@@ -33,6 +33,8 @@ export interface SessionChat {
   sessionKey: string;
   items: TranscriptItem[];
   hasMore: boolean;
+  /** Where the next older page starts, as the gateway counts it (from the newest message back). */
+  nextOffset?: number;
   loading: boolean;
   loadError?: string;
   queue: QueuedMessage[];
@@ -125,6 +127,7 @@ export async function loadHistory(sessionKey: string): Promise<void> {
     const page = await request<{
       messages?: unknown[];
       hasMore?: boolean;
+      nextOffset?: number;
       sessionInfo?: { activeRunIds?: unknown };
     }>('chat.history', { sessionKey, limit: HISTORY_PAGE });
     const items = toItems(page.messages ?? [], 'h');
@@ -155,6 +158,7 @@ export async function loadHistory(sessionKey: string): Promise<void> {
         ...chat,
         items: bounded([...items, ...live]),
         hasMore: page.hasMore === true,
+        nextOffset: page.nextOffset,
         loading: false,
       };
     });
@@ -169,12 +173,12 @@ export async function loadOlder(sessionKey: string): Promise<void> {
   if (!chat.hasMore || chat.loading) return;
   update(sessionKey, (c) => ({ ...c, loading: true }));
   try {
-    const loaded = chat.items.filter((item) => item.message).length;
-    const page = await request<{ messages?: unknown[]; hasMore?: boolean }>('chat.history', {
-      sessionKey,
-      limit: HISTORY_PAGE,
-      offset: loaded,
-    });
+    // The gateway says where the next page starts; counting our own items is a fallback only.
+    const loaded = chat.nextOffset ?? chat.items.filter((item) => item.message).length;
+    const page = await request<{ messages?: unknown[]; hasMore?: boolean; nextOffset?: number }>(
+      'chat.history',
+      { sessionKey, limit: HISTORY_PAGE, offset: loaded },
+    );
     const older = toItems(page.messages ?? [], `o${loaded}`);
     update(sessionKey, (c) => {
       const known = new Set(c.items.map((item) => item.key));
@@ -182,6 +186,7 @@ export async function loadOlder(sessionKey: string): Promise<void> {
         ...c,
         items: [...older.filter((item) => !known.has(item.key)), ...c.items],
         hasMore: page.hasMore === true,
+        nextOffset: page.nextOffset,
         loading: false,
       };
     });
