@@ -86,3 +86,46 @@ test('20 runs streaming at once show on the run board', async ({ page }) => {
   }
   await expect(page.getByText('No runs in flight.')).toBeVisible();
 });
+
+test('10 console tabs on one real gateway all connect and see each other', async ({
+  browser,
+  gateway,
+}) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await first.goto('/');
+  await connectWithForm(first, gateway.url, gateway.token);
+  await expect(connectionStatus(first)).toContainText('Connected');
+  const before = Number(
+    (await first.getByTestId('presence-count').textContent())?.match(/\d+/)?.[0],
+  );
+  // The other nine reuse the first tab's device token, as tabs of one browser do.
+  const others = await Promise.all(Array.from({ length: 9 }, () => context.newPage()));
+  await Promise.all(others.map((tab) => tab.goto('/')));
+  for (const tab of others) await expect(connectionStatus(tab)).toContainText('Connected');
+  await expect(first.getByTestId('presence-count')).toHaveText(`${before + 9} clients`);
+  await context.close();
+});
+
+test('a draft survives a reload and a tab that dies without unloading', async ({
+  browser,
+  gateway,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/');
+  await connectWithForm(page, gateway.url, gateway.token);
+  await expect(connectionStatus(page)).toContainText('Connected');
+  await page.goto('/sessions/agent%3Amain%3Ae2e-draft');
+  await page.getByLabel('Message', { exact: true }).fill('half-written thought');
+  await page.reload();
+  await expect(page.getByLabel('Message', { exact: true })).toHaveValue('half-written thought');
+
+  // The draft is saved on every keystroke, so a tab that dies without running any
+  // unload handler (as in a crash) loses nothing.
+  const revived = await context.newPage();
+  await page.close({ runBeforeUnload: false });
+  await revived.goto('/sessions/agent%3Amain%3Ae2e-draft');
+  await expect(revived.getByLabel('Message', { exact: true })).toHaveValue('half-written thought');
+  await context.close();
+});
