@@ -1,3 +1,4 @@
+import { startFakeGateway } from './fake/fake-gateway.mjs';
 import { connectGateway } from './gateway/client.mjs';
 import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
 
@@ -81,4 +82,28 @@ test('forgetting a gateway removes its token and device token', async ({ page, g
   // Nothing left to sign in with: the gateway asks for a token again.
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByText('The gateway needs a token.')).toBeVisible();
+});
+
+test('an action the gateway refuses is shown as refused, not as done', async ({ page }) => {
+  const fake = await startFakeGateway({ refuse: ['sessions.patch', 'system-event'] });
+  try {
+    await page.goto('/');
+    await connectWithForm(page, fake.url, 'fake-token');
+    await expect(connectionStatus(page)).toContainText('Connected');
+    await page.getByLabel('System event text').fill('deploy finished');
+    await page.getByRole('button', { name: 'Post system event' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'missing scope: operator.admin' }),
+    ).toBeVisible();
+
+    await page.goto('/sessions/agent%3Amain%3Amain');
+    await page.getByLabel('Label', { exact: true }).fill('not allowed');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'missing scope: operator.admin' }),
+    ).toBeVisible();
+    await expect(page.getByText('Done.')).toHaveCount(0);
+  } finally {
+    await fake.close();
+  }
 });

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { connectGateway } from './gateway/client.mjs';
 import {
   connectionStatus,
   connectWithForm,
@@ -138,4 +139,53 @@ test.describe('sessions and streaming runs on a real gateway', () => {
     expect(dialogs).toBe(0);
     expect(foreign).toEqual([]);
   });
+});
+
+test('the gateway stops mid-run and comes back: the transcript matches the gateway’s history', async ({
+  page,
+  gateway,
+}) => {
+  await openSession(page, gateway, 'agent:main:e2e-midrun');
+  await say(page, 'slow please');
+  const run = page.getByTestId('run').first();
+  await expect(run.getByTestId('run-text')).toContainText('word2', { timeout: 60_000 });
+
+  await gateway.stop();
+  await expect(connectionStatus(page)).toContainText('Reconnecting');
+  await gateway.start();
+  await expect(connectionStatus(page)).toContainText('Connected', { timeout: 60_000 });
+  // The interrupted run no longer shows as running, and the message can be sent again.
+  await expect(
+    page.getByTestId('run').filter({ has: page.getByRole('button', { name: 'Stop' }) }),
+  ).toHaveCount(0, {
+    timeout: 30_000,
+  });
+
+  const client = await connectGateway(gateway.url, { token: gateway.token });
+  const history = await client.request<{ messages: Array<{ role: string; content: unknown }> }>(
+    'chat.history',
+    {
+      sessionKey: 'agent:main:e2e-midrun',
+      limit: 200,
+    },
+  );
+  client.close();
+  const text = (content: unknown) =>
+    typeof content === 'string'
+      ? content
+      : Array.isArray(content)
+        ? content
+            .map((part: { type?: string; text?: string }) =>
+              part.type === 'text' ? (part.text ?? '') : '',
+            )
+            .join('')
+        : '';
+  const expected = history.messages.map((m) => text(m.content).trim()).filter(Boolean);
+  await expect
+    .poll(async () =>
+      (await page.getByTestId('message').locator('.plain, .markdown').allTextContents())
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .toEqual(expected);
 });

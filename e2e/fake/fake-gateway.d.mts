@@ -15,4 +15,6 @@ export function startFakeGateway(options?: {
   tickIntervalMs?: number;
   presence?: Array<Record<string, unknown>>;
   sessions?: Array<Record<string, unknown>>;
+  /** Methods answered with a MISSING_SCOPE refusal. */
+  refuse?: string[];
 }): Promise<FakeGateway>;

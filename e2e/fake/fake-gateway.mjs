@@ -17,6 +17,7 @@ export async function startFakeGateway({
   tickIntervalMs = 30_000,
   presence,
   sessions,
+  refuse = [],
 } = {}) {
   const server = new WebSocketServer({ host: '127.0.0.1', port, maxPayload: 64 * 1024 * 1024 });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -56,6 +57,16 @@ export async function startFakeGateway({
       }
       if (frame?.type !== 'req') return;
       requests.push({ method: frame.method, params: frame.params, at: Date.now() });
+      if (refuse.includes(frame.method)) {
+        // As the real gateway refuses a call the role may not make.
+        const error = {
+          code: 'FORBIDDEN',
+          message: 'missing scope: operator.admin',
+          details: { code: 'MISSING_SCOPE', missingScope: 'operator.admin' },
+        };
+        ws.send(JSON.stringify({ type: 'res', id: frame.id, ok: false, error }));
+        return;
+      }
       const payload =
         frame.method === 'connect'
           ? hello()

@@ -244,11 +244,33 @@ function findRun(runId: string, sessionKey: string): RunView {
   );
 }
 
+/** When each watched run last had an event, and when the current connection began. */
+const lastEventAt = new Map<string, number>();
+let connectedAt = 0;
+
+/**
+ * A new run in a session whose earlier run has been silent since before this
+ * connection means the earlier one was cut off (a gateway restart resumes the
+ * turn as a new run): show it as interrupted instead of streaming forever.
+ */
+function settleInterrupted(sessionKey: string, newRunId: string): void {
+  for (const run of Object.values(activeRuns.get())) {
+    if (!run || run.sessionKey !== sessionKey || run.runId === newRunId) continue;
+    if ((lastEventAt.get(run.runId) ?? 0) >= connectedAt) continue;
+    lastEventAt.delete(run.runId);
+    upsertRun({ ...run, state: 'aborted', stopReason: 'interrupted', endedAt: Date.now() });
+  }
+}
+
 function onChatEvent(frame: EventFrame): void {
   const payload = frame.payload as { runId?: unknown; sessionKey?: unknown } | undefined;
   if (typeof payload?.runId !== 'string' || typeof payload.sessionKey !== 'string') return;
+  const isNew = !activeRuns.get()[payload.runId];
   const run = findRun(payload.runId, payload.sessionKey);
   const next = applyChatEvent(run, payload, Date.now());
+  if (next.state === 'running') lastEventAt.set(next.runId, Date.now());
+  else lastEventAt.delete(next.runId);
+  if (isNew && next.state === 'running') settleInterrupted(next.sessionKey, next.runId);
   if (next !== run) upsertRun(next);
 }
 
@@ -409,6 +431,7 @@ onMount($chats, () => {
     onGatewayEvent('agent', onAgentEvent),
     onGatewayEvent('session.message', onSessionMessage),
     onConnected(() => {
+      connectedAt = Date.now();
       // Back online: resend what was queued (same idempotency keys) and refresh open transcripts.
       for (const key of Object.keys($chats.get())) {
         void loadHistory(key).then(() => flushQueue(key));

@@ -36,7 +36,12 @@ async function connectedWithList() {
   // The captured hello granted read+write; the list needs read, which is enough.
   socket.receive(hello);
   await vi.waitFor(() => socket.lastRequest('sessions.subscribe'));
-  socket.receive({ type: 'res', id: socket.lastRequest('sessions.subscribe').id, ok: true, payload: {} });
+  socket.receive({
+    type: 'res',
+    id: socket.lastRequest('sessions.subscribe').id,
+    ok: true,
+    payload: {},
+  });
   await vi.waitFor(() => socket.lastRequest('sessions.list'));
   const list = fixture<Rpc>('rpc/sessions.list.json').response.payload;
   socket.receive({
