@@ -4,12 +4,15 @@
 // CDP Network counts the bytes the page fetched for that first view.
 import { openPage } from '../lib/browser.mjs';
 import { controlUi, ours } from '../lib/consoles.mjs';
+import { waitGatewayIdle } from '../lib/gateway.mjs';
 import { pageProbe, readProbe, waitMark } from '../lib/instrument.mjs';
 import { recordNetwork } from '../lib/network.mjs';
 import { median } from '../lib/stats.mjs';
 
 /** One cold load of url; resolves with { ms, bytes, phases } once `ready` holds on screen. */
-async function coldLoad(browser, url, ready) {
+async function coldLoad(env, url, ready) {
+  await waitGatewayIdle(env.gateway);
+  const browser = env.browser;
   const page = await openPage(browser, {
     initScripts: [[pageProbe, { ws: true, watch: [{ name: 'ready', all: ready }] }]],
   });
@@ -53,12 +56,12 @@ export async function run(env) {
   };
   // One warm-up load each, not counted: the gateway's first HTTP requests and
   // device pairing hit cold code paths on its side.
-  for (const v of Object.values(variants)) await coldLoad(env.browser, v.url, v.ready);
+  for (const v of Object.values(variants)) await coldLoad(env, v.url, v.ready);
   const results = { ours: [], cuHealth: [], cuLanding: [] };
   // Interleaved, so a slow patch of the machine hits every variant alike.
   for (let i = 0; i < env.runs; i++) {
     for (const [name, v] of Object.entries(variants)) {
-      const r = await coldLoad(env.browser, v.url, v.ready);
+      const r = await coldLoad(env, v.url, v.ready);
       results[name].push(r);
       env.log(
         `cold start ${name} run ${i + 1}: ${r.ms.toFixed(1)} ms, JS ${r.bytes.js} B, CSS ${r.bytes.css} B`,

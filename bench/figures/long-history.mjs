@@ -12,7 +12,7 @@
 // total − 2 injected notes. The bench times a few real turns to report the rate.
 import { openPage } from '../lib/browser.mjs';
 import { controlUi, ours } from '../lib/consoles.mjs';
-import { operatorClient, replyTurn } from '../lib/gateway.mjs';
+import { operatorClient, replyTurn, waitGatewayIdle } from '../lib/gateway.mjs';
 import { pageProbe, readProbe, waitMark, watchFor } from '../lib/instrument.mjs';
 import { sleep } from '../lib/lifecycle.mjs';
 import { median, sum } from '../lib/stats.mjs';
@@ -141,6 +141,9 @@ async function measure(env, app, total) {
       timeout: 30_000,
     });
     await page.settle();
+    const waited = await waitGatewayIdle(env.gateway);
+    if (waited > 3000)
+      env.log(`(gateway busy for ${(waited / 1000).toFixed(1)} s before the click)`);
     const clickedAt = await page.page.evaluate(
       ({ sel, text }) => {
         window.__bench.expect('shown', text);
@@ -153,6 +156,8 @@ async function measure(env, app, total) {
     const mark = await waitMark(page.page, 'shown', 60_000);
     const shown = mark.paint - clickedAt;
     // The history request this click caused: how long the gateway took to answer it.
+    const __r = (await readProbe(page.page)).reqs.filter((r) => r.sent >= clickedAt - 500);
+    env.log('DEBUG ' + app.key + ' ' + __r.map((r) => `${r.method}@${Math.round(r.sent - clickedAt)}+${r.res === undefined ? '-' : Math.round(r.res - r.sent)}/${Math.round((r.bytes ?? 0) / 1000)}KB`).join(' '));
     const history = (await readProbe(page.page)).reqs.find(
       (r) => r.method === 'chat.history' && r.sent >= clickedAt && r.res !== undefined,
     );

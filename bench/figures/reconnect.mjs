@@ -6,6 +6,7 @@
 // reports performance.timeOrigin + performance.now().
 import { openPage } from '../lib/browser.mjs';
 import { controlUi, ours } from '../lib/consoles.mjs';
+import { waitGatewayIdle } from '../lib/gateway.mjs';
 import { pageProbe, waitMark, watchFor } from '../lib/instrument.mjs';
 import { sleep } from '../lib/lifecycle.mjs';
 import { median } from '../lib/stats.mjs';
@@ -43,6 +44,7 @@ async function measure(env, app, url) {
     await page.page.goto(url, { waitUntil: 'commit' });
     await watchFor(page.page, { name: 'up', all: app.ready }, 60_000);
     await page.settle();
+    await waitGatewayIdle(env.gateway);
     // Fires only after the condition has been false at least once (the outage was noticed).
     await page.page.evaluate(
       ({ ready, live }) => {

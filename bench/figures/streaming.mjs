@@ -11,7 +11,7 @@
 import { openPage } from '../lib/browser.mjs';
 import { controlUi, ours } from '../lib/consoles.mjs';
 import { startFakeGateway } from '../lib/fake-gateway.mjs';
-import { abortRun, operatorClient, replyTurn, startRun } from '../lib/gateway.mjs';
+import { abortRun, operatorClient, replyTurn, startRun, waitGatewayIdle } from '../lib/gateway.mjs';
 import { pageProbe, readProbe, watchFor } from '../lib/instrument.mjs';
 import { sleep } from '../lib/lifecycle.mjs';
 import { median, percentile, sum } from '../lib/stats.mjs';
@@ -81,6 +81,7 @@ async function realRuns(env, client, app, count, seconds) {
   const page = await openWatching(env, app);
   let runIds = [];
   try {
+    await waitGatewayIdle(env.gateway);
     runIds = await Promise.all(
       SESSIONS.slice(0, count).map((key) => startRun(client, key, 'slow')),
     );

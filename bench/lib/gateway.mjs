@@ -1,6 +1,7 @@
 // The gateways the bench talks to: a real openclaw gateway from the e2e
 // harness (named bench-* so it never collides with e2e-* or demo), a Node
 // operator client for driving it, and the URLs both consoles open.
+import { readdir, readFile } from 'node:fs/promises';
 import { startGateway } from '../../e2e/gateway/gateway.mjs';
 import { connectGateway, chatRun } from '../../e2e/gateway/client.mjs';
 import { onCleanup } from './lifecycle.mjs';
@@ -78,4 +79,38 @@ export async function abortRun(client, sessionKey, runId) {
     .catch(() => undefined);
   await client.request('chat.abort', { sessionKey, runId }).catch(() => undefined);
   await done;
+}
+
+/** CPU seconds used so far by the gateway's process group (Linux /proc). */
+async function groupCpuSeconds(pgid) {
+  let ticks = 0;
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // Fields after the parenthesised command: state ppid pgrp … utime(14) stime(15).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/**
+ * Waits until the gateway has used under `below` of a core for two half-second
+ * samples in a row (30 s at most). Some requests make it busy in the background
+ * for a while (the Control UI's visits start work of their own), and whatever is
+ * measured next would otherwise queue behind that. Resolves with the ms waited.
+ */
+export async function waitGatewayIdle(gateway, { below = 0.05, maxMs = 30_000 } = {}) {
+  if (!gateway.pid || process.platform !== 'linux') return 0;
+  const started = Date.now();
+  const deadline = started + maxMs;
+  let last = await groupCpuSeconds(gateway.pid);
+  let quiet = 0;
+  while (Date.now() < deadline && quiet < 2) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await groupCpuSeconds(gateway.pid);
+    quiet = (now - last) / 0.5 < below ? quiet + 1 : 0;
+    last = now;
+  }
+  return Date.now() - started;
 }
