@@ -157,7 +157,17 @@ async function measure(env, app, total) {
     const shown = mark.paint - clickedAt;
     // The history request this click caused: how long the gateway took to answer it.
     const __r = (await readProbe(page.page)).reqs.filter((r) => r.sent >= clickedAt - 500);
-    env.log('DEBUG ' + app.key + ' ' + __r.map((r) => `${r.method}@${Math.round(r.sent - clickedAt)}+${r.res === undefined ? '-' : Math.round(r.res - r.sent)}/${Math.round((r.bytes ?? 0) / 1000)}KB`).join(' '));
+    env.log(
+      'DEBUG ' +
+        app.key +
+        ' ' +
+        __r
+          .map(
+            (r) =>
+              `${r.method}@${Math.round(r.sent - clickedAt)}+${r.res === undefined ? '-' : Math.round(r.res - r.sent)}/${Math.round((r.bytes ?? 0) / 1000)}KB`,
+          )
+          .join(' '),
+    );
     const history = (await readProbe(page.page)).reqs.find(
       (r) => r.method === 'chat.history' && r.sent >= clickedAt && r.res !== undefined,
     );
