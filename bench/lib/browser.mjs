@@ -2,20 +2,13 @@
 // fresh context per measured run so every run starts with an empty cache and
 // empty storage, and a CDP session per page for metrics Playwright lacks.
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../../e2e/support/chromium.mjs';
 
 /** The Chromium binary the e2e suite uses. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = chromiumPath;
 
 /** The flags the e2e suite launches Chromium with. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM_ARGS = chromiumArgs;
 
 /** Launches headless Chromium. */
 export function launchBrowser() {
