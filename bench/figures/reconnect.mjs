@@ -35,10 +35,17 @@ async function measure(env, app, url) {
     // delay can be split into: waiting for the next attempt, handshake, render.
     const sockets = [];
     const hellos = [];
+    const helloHealth = [];
+    const healthEvents = [];
     const epoch = () => performance.timeOrigin + performance.now();
     page.cdp.on('Network.webSocketCreated', () => sockets.push(epoch()));
     page.cdp.on('Network.webSocketFrameReceived', (e) => {
-      if (e.response.payloadData.includes('"hello-ok"')) hellos.push(epoch());
+      const data = e.response.payloadData;
+      if (data.includes('"hello-ok"')) {
+        hellos.push(epoch());
+        // What health the gateway put in its snapshot (a just-started one may have none yet).
+        helloHealth.push(JSON.parse(data).payload?.snapshot?.health?.ok);
+      } else if (data.startsWith('{"type":"event","event":"health"')) healthEvents.push(epoch());
     });
     await page.cdp.send('Network.enable');
     await page.page.goto(url, { waitUntil: 'commit' });
@@ -67,7 +74,8 @@ async function measure(env, app, url) {
     const connected = await waitMark(page.page, 'connected', 60_000);
     const stopEpoch = performance.timeOrigin + stoppedAt;
     // The attempt that succeeded: the last socket opened before its hello-ok.
-    const hello = hellos.find((t) => t > stopEpoch);
+    const helloIndex = hellos.findIndex((t) => t > stopEpoch);
+    const hello = hellos[helloIndex];
     const attempt = sockets.filter((t) => t > stopEpoch && (!hello || t <= hello)).at(-1);
     return {
       ms: mark.epoch - ready,
@@ -76,6 +84,8 @@ async function measure(env, app, url) {
       attempt: attempt === undefined ? undefined : attempt - ready,
       hello: hello === undefined ? undefined : hello - ready,
       attempts: sockets.filter((t) => t > stopEpoch).length,
+      helloHealthOk: helloHealth[helloIndex],
+      healthEvent: hello ? healthEvents.find((t) => t > hello) - ready : undefined,
     };
   } finally {
     await page.close();
@@ -105,6 +115,12 @@ export async function run(env) {
     }
   }
   const med = (k, key = 'ms') => median(results[k].map((r) => r[key]));
+  const okCounts = (k) => {
+    const values = results[k].map((r) => String(r.helloHealthOk));
+    return [...new Set(values)]
+      .map((v) => `ok=${v} ×${values.filter((x) => x === v).length}`)
+      .join(', ');
+  };
   const phases = (k) =>
     `socket that succeeded opened at ${Math.round(med(k, 'attempt'))} ms, hello-ok at ${Math.round(med(k, 'hello'))} ms, status "Connected" on screen at ${Math.round(med(k, 'connectedMs'))} ms, live data on screen at ${Math.round(med(k))} ms; ${med(k, 'attempts')} sockets opened during the outage`;
   const rows = [
@@ -131,6 +147,7 @@ export async function run(env) {
   const notes = [
     `N = ${runs} restarts per console (each restart ~10–15 s on 2 cores, so 3 rather than 5), one console open at a time. Live again = ours: "Healthy" shown and the status line (role=status) says "Connected"; Control UI: its landing page's footer status (role=status) says "Connected". The condition must have gone false during the outage first.`,
     `Phases (medians, ms after /readyz first answered 200): ours: ${phases('ours')}; Control UI: ${phases('controlUi')}.`,
+    `After the restart the gateway's hello-ok health snapshot had ${okCounts('ours')} (ours' runs) and ${okCounts('controlUi')} (Control UI runs); its first \`health\` event came ${Math.round(med('ours', 'healthEvent'))} ms after /readyz (median, ours' runs). Ours shows what the snapshot says, so "Healthy" waits for that event.`,
     'The gateway is stopped with SIGTERM (it sends a `shutdown` event, reason "gateway stopping", and closes with 1012), then started again on the same port with the same state, so both consoles resume with their device tokens. While it starts it already accepts sockets and refuses `connect` with UNAVAILABLE "gateway starting" (retryAfterMs 500).',
   ];
   return { rows, notes, raw: results };

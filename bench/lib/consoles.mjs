@@ -28,6 +28,8 @@ export const ours = {
   listUrl: (env) => oursUrl(env.consoleUrl, env.gateway, '/sessions'),
   /** The link that opens a session from the list. */
   sessionLink: (key) => `a.session-link[href="${oursSessionPath(key)}"]`,
+  /** The request that loads a session's transcript when it is opened. */
+  transcriptMethod: 'chat.history',
   /** The "older messages" control, when history is paged. */
   olderButton: 'button:text("Load older messages")',
 };
@@ -57,4 +59,6 @@ export const controlUi = {
     controlUiUrl(env.gateway, controlUiSessionPath(key), gatewayUrl),
   listUrl: (env) => controlUiUrl(env.gateway, '/'),
   sessionLink: (key) => `.sidebar-recent-session[data-session-key="${key}"] a`,
+  /** It prefetches chat.history for listed sessions; opening one asks chat.startup. */
+  transcriptMethod: 'chat.startup',
 };
