@@ -207,4 +207,51 @@ describe('chat store', () => {
     expect(texts).toEqual(['oldest', 'newest']);
     expect(chats.get()[KEY3]!.hasMore).toBe(false);
   });
+
+  it('applies a burst of streaming deltas once per frame, and a run ending at once', async () => {
+    connect({ url: URL, token: 't', remember: false });
+    const socket = FakeWebSocket.last();
+    await handshake(socket);
+    const sessionKey = 'agent:main:burst-test';
+    const runId = 'burst-run';
+    const chatEvent = (seq: number, state: string, text: string) =>
+      socket.receive({
+        type: 'event',
+        event: 'chat',
+        payload: {
+          runId,
+          sessionKey,
+          seq,
+          state,
+          message: { role: 'assistant', content: [{ type: 'text', text }] },
+        },
+      });
+    const shown = () =>
+      chats.get()[sessionKey]?.items.find((item) => item.run?.runId === runId)?.run;
+    // Count how often the run shown in the transcript changes (a history reload keeps it as is).
+    let changes = 0;
+    let last = shown();
+    const off = chats.listen(() => {
+      if (shown() !== last) changes++;
+      last = shown();
+    });
+
+    chatEvent(1, 'delta', 'w1');
+    // A new run shows at once (run board, session list).
+    expect(activeRuns.get()[runId]?.text).toBe('w1');
+    changes = 0;
+    for (let seq = 2; seq <= 100; seq++) chatEvent(seq, 'delta', `w1…w${seq}`);
+    expect(changes).toBe(0);
+    await vi.waitFor(() => expect(shown()?.text).toBe('w1…w100'));
+    expect(changes).toBe(1);
+    expect(activeRuns.get()[runId]?.text).toBe('w1…w100');
+
+    chatEvent(101, 'delta', 'w1…w101');
+    chatEvent(102, 'final', 'the end');
+    // The end is applied with the event, after the delta held before it.
+    expect(shown()?.state).toBe('final');
+    expect(shown()?.text).toBe('the end');
+    expect(activeRuns.get()[runId]).toBeUndefined();
+    off();
+  });
 });

@@ -8,6 +8,7 @@ import {
   RequestTimeoutError,
 } from '../gateway/errors';
 import { can, onConnected, onGatewayEvent, request } from './connection';
+import { platform } from './platform';
 import { applyAgentEvent, applyChatEvent, newRun, type GatewayMessage, type RunView } from './runs';
 import { randomId } from '../gateway/uuid';
 
@@ -130,6 +131,8 @@ export async function loadHistory(sessionKey: string): Promise<void> {
       nextOffset?: number;
       sessionInfo?: { activeRunIds?: unknown };
     }>('chat.history', { sessionKey, limit: HISTORY_PAGE });
+    // Streaming updates held for the next frame first, so the runs read below are current.
+    flushRunUpdates();
     const items = toItems(page.messages ?? [], 'h');
     const inHistory = (runId: string) =>
       items.some((i) => i.message && runIdOf(i.message) === runId);
@@ -216,16 +219,18 @@ function runningIn(sessionKey: string): boolean {
   return Object.values(activeRuns.get()).some((run) => run.sessionKey === sessionKey);
 }
 
+function withRun(chat: SessionChat, run: RunView): SessionChat {
+  const index = chat.items.findIndex((item) => item.run?.runId === run.runId);
+  if (index >= 0) {
+    const items = chat.items.slice();
+    items[index] = { ...items[index]!, run };
+    return { ...chat, items };
+  }
+  return { ...chat, items: bounded([...chat.items, { key: `run-${run.runId}`, run }]) };
+}
+
 function upsertRun(run: RunView): void {
-  update(run.sessionKey, (chat) => {
-    const index = chat.items.findIndex((item) => item.run?.runId === run.runId);
-    if (index >= 0) {
-      const items = chat.items.slice();
-      items[index] = { ...items[index]!, run };
-      return { ...chat, items };
-    }
-    return { ...chat, items: bounded([...chat.items, { key: `run-${run.runId}`, run }]) };
-  });
+  update(run.sessionKey, (chat) => withRun(chat, run));
   if (run.state === 'running') activeRuns.setKey(run.runId, run);
   else {
     if (run.state === 'error' && activeRuns.get()[run.runId]) {
@@ -236,8 +241,36 @@ function upsertRun(run: RunView): void {
   }
 }
 
+/**
+ * Streaming updates to runs already on screen, waiting for the next frame. The
+ * gateway sends a delta per token (each carrying the whole text); applying each
+ * one to the stores would re-render the card many times per painted frame.
+ */
+const pendingRuns = new Map<string, RunView>();
+let cancelFrame: (() => void) | undefined;
+
+/** Applies the streaming updates held for the next frame now (each session and the run list change once). */
+export function flushRunUpdates(): void {
+  cancelFrame?.();
+  cancelFrame = undefined;
+  if (pendingRuns.size === 0) return;
+  const runs = [...pendingRuns.values()];
+  pendingRuns.clear();
+  const sessions = new Set(runs.map((run) => run.sessionKey));
+  for (const key of sessions) {
+    update(key, (chat) => runs.filter((run) => run.sessionKey === key).reduce(withRun, chat));
+  }
+  activeRuns.set({ ...activeRuns.get(), ...Object.fromEntries(runs.map((r) => [r.runId, r])) });
+}
+
+function holdForNextFrame(run: RunView): void {
+  pendingRuns.set(run.runId, run);
+  cancelFrame ??= platform().nextFrame(flushRunUpdates);
+}
+
 function findRun(runId: string, sessionKey: string): RunView {
   return (
+    pendingRuns.get(runId) ??
     activeRuns.get()[runId] ??
     get(sessionKey).items.find((item) => item.run?.runId === runId)?.run ??
     newRun(runId, sessionKey, Date.now())
@@ -254,6 +287,7 @@ let connectedAt = 0;
  * turn as a new run): show it as interrupted instead of streaming forever.
  */
 function settleInterrupted(sessionKey: string, newRunId: string): void {
+  flushRunUpdates();
   for (const run of Object.values(activeRuns.get())) {
     if (!run || run.sessionKey !== sessionKey || run.runId === newRunId) continue;
     if ((lastEventAt.get(run.runId) ?? 0) >= connectedAt) continue;
@@ -265,22 +299,28 @@ function settleInterrupted(sessionKey: string, newRunId: string): void {
 function onChatEvent(frame: EventFrame): void {
   const payload = frame.payload as { runId?: unknown; sessionKey?: unknown } | undefined;
   if (typeof payload?.runId !== 'string' || typeof payload.sessionKey !== 'string') return;
-  const isNew = !activeRuns.get()[payload.runId];
+  const isNew = !pendingRuns.has(payload.runId) && !activeRuns.get()[payload.runId];
   const run = findRun(payload.runId, payload.sessionKey);
   const next = applyChatEvent(run, payload, Date.now());
   if (next.state === 'running') lastEventAt.set(next.runId, Date.now());
   else lastEventAt.delete(next.runId);
   if (isNew && next.state === 'running') settleInterrupted(next.sessionKey, next.runId);
-  if (next !== run) upsertRun(next);
+  if (next === run) return;
+  if (!isNew && next.state === 'running') return holdForNextFrame(next);
+  // A run appearing or ending changes more than its card (run board, queue, alerts): at once,
+  // after whatever was held, so the stores never see events out of order.
+  pendingRuns.delete(next.runId);
+  flushRunUpdates();
+  upsertRun(next);
 }
 
 function onAgentEvent(frame: EventFrame): void {
   const payload = frame.payload as { runId?: unknown; sessionKey?: unknown } | undefined;
   if (typeof payload?.runId !== 'string' || typeof payload.sessionKey !== 'string') return;
-  const run = activeRuns.get()[payload.runId];
+  const run = pendingRuns.get(payload.runId) ?? activeRuns.get()[payload.runId];
   if (!run) return;
   const next = applyAgentEvent(run, payload);
-  if (next !== run) upsertRun(next);
+  if (next !== run) holdForNextFrame(next);
 }
 
 function onSessionMessage(frame: EventFrame): void {

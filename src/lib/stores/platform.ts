@@ -12,6 +12,29 @@ export interface Platform {
   /** Adds a window/document listener and returns its remover. */
   listen: (target: 'window' | 'document', type: string, handler: () => void) => () => void;
   isVisible: () => boolean;
+  /** Calls back once before the next paint; returns a canceller. */
+  nextFrame: (callback: () => void) => () => void;
+}
+
+/** How long a frame callback may wait when the page does not paint (a hidden tab runs no frames). */
+const HIDDEN_FRAME_FALLBACK_MS = 250;
+
+function browserNextFrame(callback: () => void): () => void {
+  let done = false;
+  const cancel = () => {
+    done = true;
+    globalThis.cancelAnimationFrame?.(frame);
+    globalThis.clearTimeout(timer);
+  };
+  const run = () => {
+    if (done) return;
+    cancel();
+    callback();
+  };
+  const frame = globalThis.requestAnimationFrame?.(run) ?? 0;
+  // A wallboard that keeps rendering while hidden still needs its data.
+  const timer = globalThis.setTimeout(run, HIDDEN_FRAME_FALLBACK_MS);
+  return cancel;
 }
 
 function browserPlatform(): Platform {
@@ -27,6 +50,7 @@ function browserPlatform(): Platform {
       return () => node?.removeEventListener(type, handler);
     },
     isVisible: () => globalThis.document?.visibilityState !== 'hidden',
+    nextFrame: browserNextFrame,
   };
 }
 

@@ -13,5 +13,9 @@ export function useFakePlatform(): void {
     userAgent: 'vitest',
     listen: () => () => {},
     isVisible: () => true,
+    nextFrame: (callback) => {
+      const timer = setTimeout(callback, 0);
+      return () => clearTimeout(timer);
+    },
   });
 }
