@@ -22,6 +22,7 @@ export const en = {
   'fleet.remove': 'Remove',
   'fleet.healthy': 'healthy',
   'fleet.unhealthy': 'unhealthy',
+  'fleet.healthPending': 'health check pending',
   'connect.profile': 'Profile name (optional)',
   'connect.profileHint':
     'Saves this gateway so you can switch to it later and see it in the fleet view. No credential is stored in the profile.',
@@ -143,6 +144,9 @@ export const en = {
   'overview.health': 'Health',
   'overview.healthOk': 'Healthy',
   'overview.healthBad': 'Unhealthy',
+  'overview.healthPending': 'Checking…',
+  'overview.healthPendingHint':
+    'The gateway has just started and has not finished its first health check; the result shows here when it does.',
   'overview.uptime': 'Up {duration}',
   'overview.asOf': 'as of {age} ago',
   'overview.stale': 'Stale: not connected',

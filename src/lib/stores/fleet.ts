@@ -7,6 +7,7 @@ import { loadDeviceIdentity } from '../gateway/identity';
 import type { Problem } from '../gateway/problems';
 import { randomId } from '../gateway/uuid';
 import { locale } from './i18n';
+import { healthVerdict, type HealthVerdict } from './health';
 import { platform } from './platform';
 import { profiles, type GatewayProfile } from './profiles';
 
@@ -17,7 +18,7 @@ export interface FleetCard {
   problem?: Problem;
   serverVersion?: string;
   protocol?: number;
-  healthOk?: boolean;
+  health?: HealthVerdict;
   runs: number;
   updatedAt: number;
 }
@@ -60,11 +61,11 @@ function watch(profile: GatewayProfile): () => void {
           problem: undefined,
           serverVersion: hello.server.version,
           protocol: info.protocol,
-          healthOk: hello.snapshot.health.ok === true,
+          health: healthVerdict(hello.snapshot.health),
         }),
       event: (frame) => {
         if (frame.event === 'health') {
-          set({ healthOk: (frame.payload as { ok?: unknown } | undefined)?.ok === true });
+          set({ health: healthVerdict(frame.payload) });
         } else if (frame.event === 'chat') {
           const p = frame.payload as { runId?: unknown; state?: unknown } | undefined;
           if (typeof p?.runId !== 'string') return;

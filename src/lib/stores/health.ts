@@ -21,6 +21,22 @@ export const health = versionedSnapshot<HealthSnapshot>({
   },
 });
 
+/** What a health snapshot says overall: a just-started gateway sends an empty one until its first check ends. */
+export type HealthVerdict = 'ok' | 'bad' | 'pending';
+
+/** The verdict of an (untrusted) health snapshot; one without a boolean `ok` is still pending. */
+export function healthVerdict(snapshot: unknown): HealthVerdict {
+  const ok = isHealth(snapshot) ? (snapshot as { ok?: unknown }).ok : undefined;
+  return typeof ok === 'boolean' ? (ok ? 'ok' : 'bad') : 'pending';
+}
+
+/** The message that names each verdict on screen. */
+export const HEALTH_VERDICT_TEXT = {
+  ok: 'overview.healthOk',
+  bad: 'overview.healthBad',
+  pending: 'overview.healthPending',
+} as const;
+
 /** One channel's state as a row for display. */
 export interface ChannelRow {
   id: string;
