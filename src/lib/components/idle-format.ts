@@ -1,0 +1,80 @@
+/**
+ * Formats markdown when the main thread is idle, a few milliseconds at a time, and
+ * remembers the results: a long transcript shows plain text at once, never formats in
+ * a scroll frame, and an item scrolled back into view gets its formatting at once.
+ */
+import { renderMarkdown } from '../markdown/render';
+
+/** How many formatted messages are remembered (a window's worth many times over). */
+export const FORMAT_CACHE_SIZE = 500;
+/** The most formatting done in one idle slice, so a slice never becomes a long task. */
+const SLICE_MS = 8;
+
+interface Job {
+  source: string;
+  done: (html: string) => void;
+}
+
+const cache = new Map<string, string>();
+// Newest first: the item mounted last is the one nearest where the reader is going.
+const jobs: Job[] = [];
+let scheduled = false;
+
+function remember(source: string, html: string): void {
+  cache.delete(source);
+  cache.set(source, html);
+  if (cache.size > FORMAT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+}
+
+/** The formatted HTML for a source if it was formatted before. */
+export function formattedBefore(source: string): string | undefined {
+  const html = cache.get(source);
+  if (html !== undefined) remember(source, html);
+  return html;
+}
+
+function whenIdle(run: (timeLeft: () => number) => void): void {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback((deadline) => run(() => deadline.timeRemaining()), { timeout: 500 });
+  } else {
+    // Safari has no requestIdleCallback: a task of its own, after the frame.
+    setTimeout(() => {
+      const start = performance.now();
+      run(() => SLICE_MS - (performance.now() - start));
+    }, 16);
+  }
+}
+
+function work(timeLeft: () => number): void {
+  scheduled = false;
+  const start = performance.now();
+  while (jobs.length && timeLeft() > 1 && performance.now() - start < SLICE_MS) {
+    const job = jobs.pop()!;
+    const html = formattedBefore(job.source) ?? renderMarkdown(job.source);
+    remember(job.source, html);
+    job.done(html);
+  }
+  schedule();
+}
+
+function schedule(): void {
+  if (scheduled || !jobs.length) return;
+  scheduled = true;
+  whenIdle(work);
+}
+
+/** Formats `source` in idle time (at once if done before) and calls back; returns a cancel. */
+export function formatWhenIdle(source: string, done: (html: string) => void): () => void {
+  const html = formattedBefore(source);
+  if (html !== undefined) {
+    done(html);
+    return () => {};
+  }
+  const job: Job = { source, done };
+  jobs.push(job);
+  schedule();
+  return () => {
+    const index = jobs.indexOf(job);
+    if (index >= 0) jobs.splice(index, 1);
+  };
+}
