@@ -44,6 +44,20 @@ test('the wallboard stays on through a gateway stop and start, stale in between'
   const wall = page.getByTestId('wall');
   await expect(page.getByRole('status')).toContainText('LIVE');
   await expect(wall).toHaveAttribute('data-stale', 'false');
+  // Every health verdict the board shows from here on.
+  await page.evaluate(() => {
+    const w = window as unknown as { __healthTexts: string[] };
+    w.__healthTexts = [];
+    const read = () => {
+      const text = document.querySelector('[data-testid="wall-health"]')?.textContent?.trim();
+      if (text && w.__healthTexts.at(-1) !== text) w.__healthTexts.push(text);
+    };
+    new MutationObserver(read).observe(document.querySelector('[data-testid="wall"]')!, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
 
   await gateway.stop();
   await expect(wall).toHaveAttribute('data-stale', 'true');
@@ -53,6 +67,11 @@ test('the wallboard stays on through a gateway stop and start, stale in between'
   await expect(wall).toHaveAttribute('data-stale', 'false', { timeout: 60_000 });
   await expect(page.getByRole('status')).toContainText('LIVE');
   await expect(page.getByTestId('wall-health')).toHaveText('Healthy');
+  // A just-started gateway's first snapshot has no verdict yet: never shown as "Unhealthy".
+  const texts = await page.evaluate(
+    () => (window as unknown as { __healthTexts: string[] }).__healthTexts,
+  );
+  expect(texts).not.toContain('Unhealthy');
 });
 
 test('a hidden wallboard does no rendering work and catches up when shown', async ({
