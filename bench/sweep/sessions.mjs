@@ -1,0 +1,61 @@
+// Sessions in the list: /sessions with N sessions from `sessions.list`, then a
+// search typed key by key (each narrows the list) and cleared again (every
+// row comes back at once).
+// The console asks for at most SESSIONS_LIMIT (500) sessions; the fake ignores
+// the limit, so these steps show what the list costs when it is longer.
+import { startFakeGateway } from '../../e2e/fake/fake-gateway.mjs';
+import { onCleanup } from '../lib/lifecycle.mjs';
+import { connectToReady, footprint, openConsole, useWindow, waitShown } from './measure.mjs';
+
+/** Steps of the sweep. */
+export const STEPS = [500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000];
+
+/** What the step's `update` column means. */
+export const UPDATE = 'clearing the search (every row back) → on screen';
+
+const QUERY = '4999';
+
+const counted = (shown, total) => ({
+  selector: '[data-testid="sessions-count"]',
+  re: `^\\s*${shown} of ${total} sessions`,
+});
+
+/** Starts a fake gateway listing `size` sessions; returns the step's runner. */
+export async function setUp(size) {
+  const now = Date.now();
+  const sessions = Array.from({ length: size }, (_, i) => ({
+    key: `agent:main:load-${i}`,
+    agentId: 'main',
+    label: `Load session ${i}`,
+    model: 'fake-model',
+    totalTokens: i,
+    lastMessagePreview: `Last words of session ${i}`,
+    updatedAt: now - i * 1000,
+  }));
+  const fake = await startFakeGateway({ sessions });
+  const close = onCleanup(`fake gateway ${fake.url}`, () => fake.close());
+  return { close, run: (env) => measure(env, fake, size) };
+}
+
+async function measure(env, fake, size) {
+  const page = await openConsole(env, fake, '/sessions', {
+    ready: [counted(size, size), { selector: `ul.session-list li:nth-child(${size})` }],
+  });
+  try {
+    const load = await connectToReady(page, 180_000);
+    const search = page.page.getByLabel('Search sessions');
+    const result = await useWindow(page, async () => {
+      await search.click();
+      await page.page.keyboard.type(QUERY, { delay: 120 });
+      await waitShown(page, [counted(1, size)], 60_000);
+      await page.page.keyboard.press('Control+A');
+      await page.page.keyboard.press('Backspace');
+      await waitShown(page, [counted(size, size)], 120_000);
+      const inputs = await page.page.evaluate(() => window.__input.inputs);
+      return { update: inputs.findLast((i) => i.key === 'Backspace')?.latency };
+    });
+    return { load, ...result, ...(await footprint(page)) };
+  } finally {
+    await page.close();
+  }
+}
