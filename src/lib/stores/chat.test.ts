@@ -17,6 +17,7 @@ beforeEach(() => {
   unmount = chats.listen(() => {});
 });
 afterEach(() => {
+  vi.useRealTimers();
   unmount();
   disconnect();
 });
@@ -208,10 +209,12 @@ describe('chat store', () => {
     expect(chats.get()[KEY3]!.hasMore).toBe(false);
   });
 
-  it('applies a burst of streaming deltas once per frame, and a run ending at once', async () => {
+  it('applies a delta after a quiet spell at once, a burst once per frame, a run ending at once', async () => {
     connect({ url: URL, token: 't', remember: false });
     const socket = FakeWebSocket.last();
     await handshake(socket);
+    // Only the clock is faked: "a burst" is deltas arriving within a frame of each other.
+    vi.useFakeTimers({ toFake: ['Date'] });
     const sessionKey = 'agent:main:burst-test';
     const runId = 'burst-run';
     const chatEvent = (seq: number, state: string, text: string) =>
@@ -239,8 +242,11 @@ describe('chat store', () => {
     chatEvent(1, 'delta', 'w1');
     // A new run shows at once (run board, session list).
     expect(activeRuns.get()[runId]?.text).toBe('w1');
+    vi.advanceTimersByTime(1000);
+    chatEvent(2, 'delta', 'w1 w2');
+    expect(shown()?.text).toBe('w1 w2');
     changes = 0;
-    for (let seq = 2; seq <= 100; seq++) chatEvent(seq, 'delta', `w1…w${seq}`);
+    for (let seq = 3; seq <= 100; seq++) chatEvent(seq, 'delta', `w1…w${seq}`);
     expect(changes).toBe(0);
     await vi.waitFor(() => expect(shown()?.text).toBe('w1…w100'));
     expect(changes).toBe(1);

@@ -248,12 +248,16 @@ function upsertRun(run: RunView): void {
  */
 const pendingRuns = new Map<string, RunView>();
 let cancelFrame: (() => void) | undefined;
+let lastFlushAt = -Infinity;
+/** About one frame: an update arriving later than this after the last one is applied at once. */
+const FRAME_MS = 16;
 
 /** Applies the streaming updates held for the next frame now (each session and the run list change once). */
 export function flushRunUpdates(): void {
   cancelFrame?.();
   cancelFrame = undefined;
   if (pendingRuns.size === 0) return;
+  lastFlushAt = Date.now();
   const runs = [...pendingRuns.values()];
   pendingRuns.clear();
   const sessions = new Set(runs.map((run) => run.sessionKey));
@@ -265,6 +269,8 @@ export function flushRunUpdates(): void {
 
 function holdForNextFrame(run: RunView): void {
   pendingRuns.set(run.runId, run);
+  // A delta after a quiet spell shows at once; only a burst waits (at most a frame) to be applied together.
+  if (!cancelFrame && Date.now() - lastFlushAt >= FRAME_MS) return flushRunUpdates();
   cancelFrame ??= platform().nextFrame(flushRunUpdates);
 }
 
