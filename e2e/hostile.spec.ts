@@ -131,10 +131,28 @@ test(`${HOSTILE_CORPUS.length} hostile payloads through every place gateway text
           },
     );
   });
-  await expect(page.getByTestId('run')).toHaveCount(payloads.length);
-  // Open every tool card and error detail so their contents are in the rendered DOM too.
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-  await expectInert(page, dialogs, foreign);
+  // The transcript renders only a window of its items: scroll it from top to bottom and check
+  // every window, until every run has been rendered.
+  const transcript = page.getByRole('region', { name: 'Conversation' });
+  await expect(transcript.locator(`[data-key="run-run-${payloads.length - 1}"]`)).toBeVisible();
+  const rendered = new Set<string>();
+  await transcript.evaluate((el) => (el.scrollTop = 0));
+  for (let atEnd = false; !atEnd;) {
+    atEnd = await transcript.evaluate(async (el) => {
+      // Two frames: the scroll event, then the window it rendered.
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      // Open every tool card and error detail so their contents are in the rendered DOM too.
+      el.querySelectorAll('details').forEach((d) => (d.open = true));
+      return el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+    });
+    const keys = await transcript
+      .locator('[data-key]:has([data-testid="run"])')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.key ?? ''));
+    keys.forEach((key) => rendered.add(key));
+    await expectInert(page, dialogs, foreign);
+    await transcript.evaluate((el) => (el.scrollTop += el.clientHeight));
+  }
+  expect(rendered.size).toBe(payloads.length);
 
   // The wallboard shows failures and runs from the same data.
   await page.goto('/wall');
