@@ -88,6 +88,10 @@ test.describe('connecting to a real openclaw gateway', () => {
 
     await gateway.stop();
     await expect(connectionStatus(page)).toContainText(/Reconnecting to/);
+    // SIGTERM makes the gateway announce `shutdown` (no restart promised) before it closes.
+    await expect(connectionStatus(page)).toContainText(
+      'The gateway is shutting down (gateway stopping)',
+    );
     await expect(page.getByTestId('health-panel').getByText('Stale: not connected')).toBeVisible();
 
     await gateway.start();

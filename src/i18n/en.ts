@@ -61,6 +61,8 @@ export const en = {
   'phase.disconnected': 'Disconnected from {url}',
   'status.server': 'Gateway {version} · protocol {protocol}',
   'status.restarting': 'The gateway is restarting; reconnecting as soon as it is back.',
+  'status.shuttingDown':
+    'The gateway is shutting down ({reason}) and did not announce a restart; reconnecting whenever it is back.',
   'status.insecure':
     'This page is not a secure context, so the device key is a pure-JS key that page scripts could read. Open the console over HTTPS or on localhost for a non-extractable key.',
   'status.heading': 'Gateway',

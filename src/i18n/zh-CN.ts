@@ -59,6 +59,7 @@ export const zhCN: Messages = {
   'phase.disconnected': '已断开 {url}',
   'status.server': '网关 {version} · 协议 {protocol}',
   'status.restarting': '网关正在重启，恢复后会立即重新连接。',
+  'status.shuttingDown': '网关正在关闭（{reason}），未声明会重启；恢复后将自动重新连接。',
   'status.insecure':
     '当前页面不是安全上下文，设备密钥是页面脚本可读取的纯 JS 密钥。请通过 HTTPS 或 localhost 打开控制台，以使用不可导出的密钥。',
   'status.heading': '网关',

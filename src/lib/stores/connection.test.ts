@@ -122,6 +122,20 @@ describe('connection store', () => {
     expect((state.retryAt ?? Infinity) - Date.now()).toBeLessThanOrEqual(1_000);
   });
 
+  it('says a shutdown without a restart announcement is a stop, with its reason, and still retries', async () => {
+    const socket = await connectLive();
+    socket.receive({ type: 'event', event: 'shutdown', payload: { reason: 'gateway stopping' } });
+    expect(connectionState.get().restarting).toMatchObject({
+      expectedMs: undefined,
+      reason: 'gateway stopping',
+    });
+    socket.drop(1012, 'service restart');
+    const state = connectionState.get();
+    expect(state.phase).toBe('reconnecting');
+    expect(state.problem?.fatal).toBe(false);
+    expect(state.retryAt).toBeDefined();
+  });
+
   it('stays disconnected after the user disconnects', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     await connectLive();

@@ -35,7 +35,8 @@ export interface ConnectionState {
   /** When the next attempt is due, while reconnecting. */
   retryAt?: number;
   /** Set between a `shutdown` event and the next successful connect. */
-  restarting?: { expectedMs?: number; since: number };
+  /** From a `shutdown` event: a restart when `expectedMs` is given, otherwise a stop. */
+  restarting?: { expectedMs?: number; reason?: string; since: number };
   /** When the current phase began. */
   since: number;
 }
@@ -125,10 +126,17 @@ function dispatch(frame: EventFrame): void {
 }
 
 function onShutdown(payload: unknown): void {
-  const expected = (payload as { restartExpectedMs?: unknown } | undefined)?.restartExpectedMs;
-  const expectedMs = typeof expected === 'number' ? expected : undefined;
+  const { restartExpectedMs, reason } = (payload ?? {}) as Record<string, unknown>;
+  const expectedMs = typeof restartExpectedMs === 'number' ? restartExpectedMs : undefined;
   connection?.expectRestart(expectedMs);
-  $state.set({ ...$state.get(), restarting: { expectedMs, since: Date.now() } });
+  $state.set({
+    ...$state.get(),
+    restarting: {
+      expectedMs,
+      reason: typeof reason === 'string' ? reason : undefined,
+      since: Date.now(),
+    },
+  });
 }
 
 function onHello(hello: HelloOk, info: HelloInfo, id: string): void {
