@@ -216,6 +216,7 @@ export const en = {
   'sessions.new': 'New session',
   'sessions.empty': 'No sessions match.',
   'sessions.count': '{shown} of {total} sessions',
+  'sessions.showMore': 'Show {count} more ({hidden} not shown; search narrows the list)',
   'sessions.running': 'running',
   'sessions.tokens': '{count} tokens',
   'sessions.cost': '${cost}',

@@ -209,6 +209,7 @@ export const zhCN: Messages = {
   'sessions.new': '新建会话',
   'sessions.empty': '没有匹配的会话。',
   'sessions.count': '共 {total} 个会话，显示 {shown} 个',
+  'sessions.showMore': '再显示 {count} 个（还有 {hidden} 个未显示；搜索可缩小范围）',
   'sessions.running': '运行中',
   'sessions.tokens': '{count} 个令牌',
   'sessions.cost': '${cost}',

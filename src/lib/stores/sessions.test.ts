@@ -3,7 +3,15 @@ import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
 import { fixture, helloOk } from '../testing/frames';
 import { connect, disconnect } from './connection';
-import { sessionFilter, sessionRows, sessionTitle, visibleSessions } from './sessions';
+import {
+  sessionFilter,
+  sessionRows,
+  SESSIONS_SHOWN_STEP,
+  sessionTitle,
+  showMoreSessions,
+  shownSessions,
+  visibleSessions,
+} from './sessions';
 
 type Rpc = { response: { payload: { sessions: Array<Record<string, unknown>> } } };
 type Captured = Array<{
@@ -22,7 +30,7 @@ afterEach(() => {
   sessionFilter.set({ search: '', agentId: '', channel: '', activeOnly: false, sort: 'updated' });
 });
 
-async function connectedWithList() {
+async function connectedWithList(list = fixture<Rpc>('rpc/sessions.list.json').response.payload) {
   connect({ url: 'ws://127.0.0.1:18789', token: 't', remember: false });
   const socket = FakeWebSocket.last();
   socket.open();
@@ -43,7 +51,6 @@ async function connectedWithList() {
     payload: {},
   });
   await vi.waitFor(() => socket.lastRequest('sessions.list'));
-  const list = fixture<Rpc>('rpc/sessions.list.json').response.payload;
   socket.receive({
     type: 'res',
     id: socket.lastRequest('sessions.list').id,
@@ -94,5 +101,27 @@ describe('sessions store', () => {
       payload: { sessionKey: 'agent:main:browser-test', reason: 'deleted' },
     });
     expect(sessionRows.get().some((row) => row.key === 'agent:main:browser-test')).toBe(false);
+  });
+
+  it('renders a long list a step at a time, and starts again from the top on a new search', async () => {
+    const [real] = fixture<Rpc>('rpc/sessions.list.json').response.payload.sessions;
+    const sessions = Array.from({ length: SESSIONS_SHOWN_STEP * 2 + 50 }, (_, i) => ({
+      ...real,
+      key: `agent:main:many-${i}`,
+      label: `Many ${i}`,
+      updatedAt: 1_000_000 - i,
+    }));
+    const off = shownSessions.listen(() => {});
+    await connectedWithList({ sessions });
+    expect(visibleSessions.get()).toHaveLength(sessions.length);
+    expect(shownSessions.get().map((row) => row.key)).toEqual(
+      sessions.slice(0, SESSIONS_SHOWN_STEP).map((row) => row.key),
+    );
+    showMoreSessions();
+    showMoreSessions();
+    expect(shownSessions.get()).toHaveLength(sessions.length);
+    sessionFilter.set({ ...sessionFilter.get(), search: 'many' });
+    expect(shownSessions.get()).toHaveLength(SESSIONS_SHOWN_STEP);
+    off();
   });
 });

@@ -85,6 +85,22 @@ export const visibleSessions = computed([$rows, sessionFilter], (rows, filter) =
   return shown.sort(by);
 });
 
+/** Rows rendered at a time: a list of hundreds re-laid out on every keystroke made typing lag. */
+export const SESSIONS_SHOWN_STEP = 100;
+const $shownLimit = atom(SESSIONS_SHOWN_STEP);
+// A new search or filter starts from the top again.
+sessionFilter.listen(() => $shownLimit.set(SESSIONS_SHOWN_STEP));
+
+/** The first rows of `visibleSessions`, as many as the reader asked to see. */
+export const shownSessions = computed([visibleSessions, $shownLimit], (rows, limit) =>
+  rows.length > limit ? rows.slice(0, limit) : rows,
+);
+
+/** Renders the next step of rows. */
+export function showMoreSessions(): void {
+  $shownLimit.set($shownLimit.get() + SESSIONS_SHOWN_STEP);
+}
+
 /** The agents and channels present, for the filter menus. */
 export const sessionFacets = computed($rows, (rows) => ({
   agents: [...new Set(rows.map((r) => r.agentId).filter((a): a is string => !!a))].sort(),
