@@ -32,9 +32,18 @@ export interface PresenceRow {
 /** Presence rows: online first, newest activity first, this console marked. */
 export const presenceRows = computed([presence, gatewayHello], (snapshot, hello): PresenceRow[] => {
   const list = snapshot?.value ?? [];
+  // Keys follow the client, not its place in the list: the gateway lists newest first, so a
+  // positional key rebuilt every row whenever someone joined.
+  const seen = new Map<string, number>();
+  const keyOf = (entry: PresenceEntry) => {
+    const id = entry.instanceId ?? entry.deviceId ?? entry.host ?? 'entry';
+    const repeat = seen.get(id) ?? 0;
+    seen.set(id, repeat + 1);
+    return repeat ? `${id}#${repeat}` : id;
+  };
   return list
-    .map((entry, index) => ({
-      key: `${entry.instanceId ?? entry.deviceId ?? entry.host ?? 'entry'}-${index}`,
+    .map((entry) => ({
+      key: keyOf(entry),
       entry,
       self:
         !!hello &&
