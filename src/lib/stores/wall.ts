@@ -39,11 +39,13 @@ const visibleRuns = whileVisible(activeRuns);
 /** Every run in flight across all sessions, longest-running first. */
 export const runBoard = computed(
   [visibleRuns, sessionRows, clock],
-  (runs, rows, now): RunBoardRow[] =>
-    Object.values(runs)
+  (runs, rows, now): RunBoardRow[] => {
+    // One lookup per run, not a scan of the session list per run.
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    return Object.values(runs)
       .filter((run) => run && run.state === 'running')
       .map((run) => {
-        const row = rows.find((r) => r.key === run.sessionKey);
+        const row = byKey.get(run.sessionKey);
         return {
           runId: run.runId,
           session: row ? sessionTitle(row) : run.sessionKey,
@@ -53,7 +55,8 @@ export const runBoard = computed(
           tokens: run.usage?.total ?? run.usage?.output,
         };
       })
-      .sort((a, b) => b.elapsedMs - a.elapsedMs),
+      .sort((a, b) => b.elapsedMs - a.elapsedMs);
+  },
 );
 
 /** Keeps the screen awake while mounted (Screen Wake Lock), re-acquiring it whenever the page is shown again. */
