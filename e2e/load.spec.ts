@@ -1,4 +1,8 @@
-import type { Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromiumArgs, chromiumPath } from './support/chromium.mjs';
 import { startFakeGateway, type FakeGateway } from './fake/fake-gateway.mjs';
 import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
 
@@ -129,4 +133,43 @@ test('a draft survives a reload and a tab that dies without unloading', async ({
   await revived.goto('/sessions/agent%3Amain%3Ae2e-draft');
   await expect(revived.getByLabel('Message', { exact: true })).toHaveValue('half-written thought');
   await context.close();
+});
+
+test('a draft survives a renderer crash and a browser restart', async ({ gateway, baseURL }) => {
+  // A browser of its own with a profile on disk: a crashed renderer can leave a browser unable
+  // to open tabs, and a restart is what a person does after a crash anyway.
+  const profile = await mkdtemp(path.join(tmpdir(), 'openclaw-console-crash-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      baseURL,
+    });
+  const session = '/sessions/agent%3Amain%3Ae2e-crash-draft';
+  let context = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto('/');
+    await connectWithForm(page, gateway.url, gateway.token);
+    await expect(connectionStatus(page)).toContainText('Connected');
+    await page.goto(session);
+    await page.getByLabel('Message', { exact: true }).fill('typed just before the crash');
+
+    const crashed = page.waitForEvent('crash');
+    const cdp = await context.newCDPSession(page);
+    // Not awaited: the renderer dies without answering, and the call settles only on close.
+    cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+    await context.close();
+
+    context = await launch();
+    const revived = await context.newPage();
+    await revived.goto(session);
+    await expect(revived.getByLabel('Message', { exact: true })).toHaveValue(
+      'typed just before the crash',
+    );
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
 });
