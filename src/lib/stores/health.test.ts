@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { fixture } from '../testing/frames';
-import { healthVerdict } from './health';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FakeWebSocket } from '../testing/fake-websocket';
+import { useFakePlatform } from '../testing/fake-platform';
+import { fixture, helloOk } from '../testing/frames';
+import { connect, disconnect } from './connection';
+import { health, healthVerdict } from './health';
+
+afterEach(() => disconnect());
 
 describe('healthVerdict', () => {
   it('reads the verdict of the real gateway’s snapshot', () => {
@@ -15,5 +20,26 @@ describe('healthVerdict', () => {
     expect(healthVerdict({ ok: 'yes' })).toBe('pending');
     expect(healthVerdict(undefined)).toBe('pending');
     expect(healthVerdict(['ok'])).toBe('pending');
+  });
+});
+
+describe('health after a gateway restart', () => {
+  it('asks at once when hello-ok brings an empty snapshot, and shows the answer', async () => {
+    useFakePlatform();
+    const off = health.listen(() => {});
+    connect({ url: 'ws://127.0.0.1:18789', token: 't', remember: false });
+    const socket = FakeWebSocket.last();
+    socket.open();
+    socket.receive({ type: 'event', event: 'connect.challenge', payload: { nonce: 'n', ts: 1 } });
+    await vi.waitFor(() => socket.lastRequest('connect'));
+    const hello = helloOk(socket.lastRequest('connect').id);
+    const real = hello.payload.snapshot.health;
+    hello.payload.snapshot = { ...hello.payload.snapshot, health: {} as typeof real };
+    socket.receive(hello);
+    await vi.waitFor(() => expect(healthVerdict(health.get()?.value)).toBe('pending'));
+    await vi.waitFor(() => expect(socket.lastRequest('health')).toBeDefined());
+    socket.receive({ type: 'res', id: socket.lastRequest('health').id, ok: true, payload: real });
+    await vi.waitFor(() => expect(health.get()?.value).toEqual(real));
+    off();
   });
 });

@@ -19,6 +19,8 @@ export const health = versionedSnapshot<HealthSnapshot>({
     const payload = await request<unknown>('health');
     return isHealth(payload) ? payload : undefined;
   },
+  // A just-started gateway sends an empty snapshot; asking for it answers once its check is done.
+  incomplete: (value) => healthVerdict(value) === 'pending',
 });
 
 /** What a health snapshot says overall: a just-started gateway sends an empty one until its first check ends. */

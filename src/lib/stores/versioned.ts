@@ -24,6 +24,8 @@ export interface VersionedSource<T> {
   fromEvent: (payload: unknown) => T | undefined;
   /** Re-reads the snapshot after an event gap. */
   refetch: () => Promise<T | undefined>;
+  /** Whether the snapshot `hello-ok` brought is incomplete and worth asking for at once. */
+  incomplete?: (value: T) => boolean;
 }
 
 /**
@@ -37,12 +39,15 @@ export function versionedSnapshot<T>(
 ): ReadableAtom<Versioned<T> | undefined> {
   const $store = atom<Versioned<T> | undefined>(undefined);
 
-  const seed = (hello: GatewayHello) =>
+  const seed = (hello: GatewayHello) => {
+    const value = source.fromHello(hello);
     $store.set({
-      value: source.fromHello(hello),
+      value,
       version: hello.snapshot.stateVersion?.[source.kind] ?? 0,
       receivedAt: Date.now(),
     });
+    if (source.incomplete?.(value)) onGap();
+  };
 
   const onEvent = (frame: EventFrame) => {
     const version = frame.stateVersion?.[source.kind];
@@ -61,7 +66,8 @@ export function versionedSnapshot<T>(
       .refetch()
       .then((value) => {
         const current = $store.get();
-        if (value !== undefined)
+        // Never replace data with a read that says less (an incomplete snapshot after a restart).
+        if (value !== undefined && !(source.incomplete?.(value) && current))
           $store.set({ value, version: current?.version ?? 0, receivedAt: Date.now() });
       })
       .catch(() => {
