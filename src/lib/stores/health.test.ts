@@ -32,9 +32,11 @@ describe('health after a gateway restart', () => {
     socket.open();
     socket.receive({ type: 'event', event: 'connect.challenge', payload: { nonce: 'n', ts: 1 } });
     await vi.waitFor(() => socket.lastRequest('connect'));
-    const hello = helloOk(socket.lastRequest('connect').id);
+    const hello = helloOk(socket.lastRequest('connect').id) as unknown as {
+      payload: { snapshot: { health: object } };
+    };
     const real = hello.payload.snapshot.health;
-    hello.payload.snapshot = { ...hello.payload.snapshot, health: {} as typeof real };
+    hello.payload.snapshot = { ...hello.payload.snapshot, health: {} };
     socket.receive(hello);
     await vi.waitFor(() => expect(healthVerdict(health.get()?.value)).toBe('pending'));
     await vi.waitFor(() => expect(socket.lastRequest('health')).toBeDefined());
