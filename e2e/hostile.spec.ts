@@ -153,6 +153,14 @@ test(`${HOSTILE_CORPUS.length} hostile payloads through every place gateway text
     await transcript.evaluate((el) => (el.scrollTop += el.clientHeight));
   }
   expect(rendered.size).toBe(payloads.length);
+  // Still responsive with all of it loaded: switching the language re-renders the whole page,
+  // transcript included, and switching back does it again.
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByRole('region', { name: '对话' })).toBeVisible();
+  await expect(connectionStatus(page)).toContainText('已连接');
+  await page.getByLabel('语言').selectOption('en');
+  await expect(transcript).toBeVisible();
+  await expectInert(page, dialogs, foreign);
 
   // The wallboard shows failures and runs from the same data.
   await page.goto('/wall');
