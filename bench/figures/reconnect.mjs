@@ -147,7 +147,7 @@ export async function run(env) {
   const notes = [
     `N = ${runs} restarts per console (each restart ~10–15 s on 2 cores, so 3 rather than 5), one console open at a time. Live again = ours: "Healthy" shown and the status line (role=status) says "Connected"; Control UI: its landing page's footer status (role=status) says "Connected". The condition must have gone false during the outage first.`,
     `Phases (medians, ms after /readyz first answered 200): ours: ${phases('ours')}; Control UI: ${phases('controlUi')}.`,
-    `After the restart the gateway's hello-ok health snapshot had ${okCounts('ours')} (ours' runs) and ${okCounts('controlUi')} (Control UI runs); its first \`health\` event came ${Math.round(med('ours', 'healthEvent'))} ms after /readyz (median, ours' runs). Ours shows what the snapshot says, so "Healthy" waits for that event.`,
+    `After the restart the gateway's hello-ok health snapshot had ${okCounts('ours')} (ours' runs) and ${okCounts('controlUi')} (Control UI runs); its first \`health\` event came ${Math.round(med('ours', 'healthEvent'))} ms after /readyz (median, ours' runs). Ours shows "Checking…" for an empty snapshot and asks for \`health\` at once; the gateway answers when its first health check is done, so "Healthy" cannot come before that check (the gateway's own first \`health\` event marks it).`,
     'The gateway is stopped with SIGTERM (it sends a `shutdown` event, reason "gateway stopping", and closes with 1012), then started again on the same port with the same state, so both consoles resume with their device tokens. While it starts it already accepts sockets and refuses `connect` with UNAVAILABLE "gateway starting" (retryAfterMs 500).',
   ];
   return { rows, notes, raw: results };
