@@ -248,6 +248,23 @@ describe('chat store', () => {
     changes = 0;
     for (let seq = 3; seq <= 100; seq++) chatEvent(seq, 'delta', `w1…w${seq}`);
     expect(changes).toBe(0);
+    // Another run streaming meanwhile is not held back by this one's burst, nor does it carry it.
+    const other = (seq: number, text: string) =>
+      socket.receive({
+        type: 'event',
+        event: 'chat',
+        payload: {
+          runId: 'other-run',
+          sessionKey: 'agent:main:other',
+          seq,
+          state: 'delta',
+          deltaText: text,
+        },
+      });
+    other(1, 'a');
+    other(2, 'b');
+    expect(activeRuns.get()['other-run']?.text).toBe('ab');
+    expect(changes).toBe(0);
     await vi.waitFor(() => expect(shown()?.text).toBe('w1…w100'));
     expect(changes).toBe(1);
     expect(activeRuns.get()[runId]?.text).toBe('w1…w100');

@@ -248,18 +248,17 @@ function upsertRun(run: RunView): void {
  */
 const pendingRuns = new Map<string, RunView>();
 let cancelFrame: (() => void) | undefined;
-let lastFlushAt = -Infinity;
-/** About one frame: an update arriving later than this after the last one is applied at once. */
+/** When each streaming run's text last reached the stores. */
+const appliedAt = new Map<string, number>();
+/** About one frame: a run's update arriving later than this after its last one is applied at once. */
 const FRAME_MS = 16;
+/** Forgets old timestamps (runs whose end was missed) so a days-long page stays bounded. */
+const MAX_APPLIED = 1_000;
 
-/** Applies the streaming updates held for the next frame now (each session and the run list change once). */
-export function flushRunUpdates(): void {
-  cancelFrame?.();
-  cancelFrame = undefined;
-  if (pendingRuns.size === 0) return;
-  lastFlushAt = Date.now();
-  const runs = [...pendingRuns.values()];
-  pendingRuns.clear();
+function applyStreaming(runs: RunView[]): void {
+  if (appliedAt.size > MAX_APPLIED) appliedAt.clear();
+  const now = Date.now();
+  for (const run of runs) appliedAt.set(run.runId, now);
   const sessions = new Set(runs.map((run) => run.sessionKey));
   for (const key of sessions) {
     update(key, (chat) => runs.filter((run) => run.sessionKey === key).reduce(withRun, chat));
@@ -267,10 +266,22 @@ export function flushRunUpdates(): void {
   activeRuns.set({ ...activeRuns.get(), ...Object.fromEntries(runs.map((r) => [r.runId, r])) });
 }
 
+/** Applies the streaming updates held for the next frame now (each session and the run list change once). */
+export function flushRunUpdates(): void {
+  cancelFrame?.();
+  cancelFrame = undefined;
+  if (pendingRuns.size === 0) return;
+  const runs = [...pendingRuns.values()];
+  pendingRuns.clear();
+  applyStreaming(runs);
+}
+
 function holdForNextFrame(run: RunView): void {
+  // A run's delta after a quiet spell of that run shows at once, alone (other runs streaming
+  // meanwhile neither delay it nor ride along); only a burst of one run waits, at most a frame.
+  const quiet = Date.now() - (appliedAt.get(run.runId) ?? -Infinity) >= FRAME_MS;
+  if (quiet && !pendingRuns.has(run.runId)) return applyStreaming([run]);
   pendingRuns.set(run.runId, run);
-  // A delta after a quiet spell shows at once; only a burst waits (at most a frame) to be applied together.
-  if (!cancelFrame && Date.now() - lastFlushAt >= FRAME_MS) return flushRunUpdates();
   cancelFrame ??= platform().nextFrame(flushRunUpdates);
 }
 
@@ -293,11 +304,11 @@ let connectedAt = 0;
  * turn as a new run): show it as interrupted instead of streaming forever.
  */
 function settleInterrupted(sessionKey: string, newRunId: string): void {
-  flushRunUpdates();
   for (const run of Object.values(activeRuns.get())) {
     if (!run || run.sessionKey !== sessionKey || run.runId === newRunId) continue;
     if ((lastEventAt.get(run.runId) ?? 0) >= connectedAt) continue;
     lastEventAt.delete(run.runId);
+    pendingRuns.delete(run.runId);
     upsertRun({ ...run, state: 'aborted', stopReason: 'interrupted', endedAt: Date.now() });
   }
 }
@@ -313,10 +324,10 @@ function onChatEvent(frame: EventFrame): void {
   if (isNew && next.state === 'running') settleInterrupted(next.sessionKey, next.runId);
   if (next === run) return;
   if (!isNew && next.state === 'running') return holdForNextFrame(next);
-  // A run appearing or ending changes more than its card (run board, queue, alerts): at once,
-  // after whatever was held, so the stores never see events out of order.
+  // A run appearing or ending changes more than its card (run board, queue, alerts): at once.
+  // Its held update is already in `next` (findRun reads it first); other runs keep theirs.
   pendingRuns.delete(next.runId);
-  flushRunUpdates();
+  if (next.state !== 'running') appliedAt.delete(next.runId);
   upsertRun(next);
 }
 
