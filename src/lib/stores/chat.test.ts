@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
-import { fixture, helloOk } from '../testing/frames';
+import { fixture } from '../testing/frames';
+import { completeHandshake } from '../testing/handshake';
 import { activeRuns, chats, loadHistory, loadOlder, send } from './chat';
 import { connect, disconnect } from './connection';
 
@@ -22,17 +23,6 @@ afterEach(() => {
   disconnect();
 });
 
-async function handshake(socket: FakeWebSocket) {
-  socket.open();
-  socket.receive({
-    type: 'event',
-    event: 'connect.challenge',
-    payload: { nonce: 'n', ts: Date.now() },
-  });
-  await vi.waitFor(() => socket.lastRequest('connect'));
-  socket.receive(helloOk(socket.lastRequest('connect').id));
-}
-
 function answer(socket: FakeWebSocket, method: string, payload: unknown) {
   socket.receive({ type: 'res', id: socket.lastRequest(method).id, ok: true, payload });
 }
@@ -46,7 +36,7 @@ describe('chat store', () => {
   it('streams a real chat.send run into the transcript and ends it', async () => {
     connect({ url: URL, token: 't', remember: false });
     const socket = FakeWebSocket.last();
-    await handshake(socket);
+    await completeHandshake(socket);
     send(KEY, 'ping one');
     await vi.waitFor(() => socket.lastRequest('chat.send'));
     const { params } = socket.lastRequest('chat.send');
@@ -66,7 +56,7 @@ describe('chat store', () => {
   it('queues a message typed while a run is going and sends it when the run ends', async () => {
     connect({ url: URL, token: 't', remember: false });
     const socket = FakeWebSocket.last();
-    await handshake(socket);
+    await completeHandshake(socket);
     send(QUEUE_KEY, 'first');
     await vi.waitFor(() => socket.lastRequest('chat.send'));
     answer(socket, 'chat.send', { runId: 'run-1', status: 'started' });
@@ -99,7 +89,7 @@ describe('chat store', () => {
   it('keeps a message sent during a drop and resends it once with the same idempotency key', async () => {
     connect({ url: URL, token: 't', remember: false });
     const first = FakeWebSocket.last();
-    await handshake(first);
+    await completeHandshake(first);
     send(DROP_KEY, 'survive the drop');
     await vi.waitFor(() => first.lastRequest('chat.send'));
     const key = first.lastRequest('chat.send').params.idempotencyKey;
@@ -108,7 +98,7 @@ describe('chat store', () => {
 
     await vi.waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2), { timeout: 3_000 });
     const second = FakeWebSocket.last();
-    await handshake(second);
+    await completeHandshake(second);
     await vi.waitFor(() => answer(second, 'chat.history', { messages: [], hasMore: false }));
     await vi.waitFor(() => second.lastRequest('chat.send'));
     expect(second.lastRequest('chat.send').params.idempotencyKey).toBe(key);
@@ -121,7 +111,7 @@ describe('chat store', () => {
     const KEY2 = 'agent:main:recover-test';
     connect({ url: URL, token: 't', remember: false });
     const first = FakeWebSocket.last();
-    await handshake(first);
+    await completeHandshake(first);
     send(KEY2, 'long job');
     await vi.waitFor(() => first.lastRequest('chat.send'));
     answer(first, 'chat.send', { runId: 'run-lost', status: 'started' });
@@ -132,7 +122,7 @@ describe('chat store', () => {
       timeout: 3_000,
     });
     const second = FakeWebSocket.last();
-    await handshake(second);
+    await completeHandshake(second);
     await vi.waitFor(() =>
       second.receive({
         type: 'res',
@@ -172,7 +162,7 @@ describe('chat store', () => {
     const KEY3 = 'agent:main:paging-test';
     connect({ url: URL, token: 't', remember: false });
     const socket = FakeWebSocket.last();
-    await handshake(socket);
+    await completeHandshake(socket);
     const history = (f: Record<string, unknown>) =>
       f.method === 'chat.history' && (f.params as { sessionKey: string }).sessionKey === KEY3;
     const load = loadHistory(KEY3);
@@ -212,7 +202,7 @@ describe('chat store', () => {
   it('applies a delta after a quiet spell at once, a burst once per frame, a run ending at once', async () => {
     connect({ url: URL, token: 't', remember: false });
     const socket = FakeWebSocket.last();
-    await handshake(socket);
+    await completeHandshake(socket);
     // Only the clock is faked: "a burst" is deltas arriving within a frame of each other.
     vi.useFakeTimers({ toFake: ['Date'] });
     const sessionKey = 'agent:main:burst-test';

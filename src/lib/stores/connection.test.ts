@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
-import { fixture, helloOk } from '../testing/frames';
+import { fixture } from '../testing/frames';
+import { completeHandshake } from '../testing/handshake';
 import { can, connect, connectionState, disconnect, gatewayHello } from './connection';
 import { health } from './health';
 import { presence } from './presence';
@@ -18,14 +19,7 @@ afterEach(() => {
 async function connectLive() {
   connect({ url: URL, token: 'secret', remember: false });
   const socket = FakeWebSocket.last();
-  socket.open();
-  socket.receive({
-    type: 'event',
-    event: 'connect.challenge',
-    payload: { nonce: 'n', ts: Date.now() },
-  });
-  await vi.waitFor(() => socket.lastRequest('connect'));
-  socket.receive(helloOk(socket.lastRequest('connect').id));
+  await completeHandshake(socket);
   await vi.waitFor(() => expect(connectionState.get().phase).toBe('connected'));
   return socket;
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
-import { fixture, helloOk } from '../testing/frames';
+import { fixture } from '../testing/frames';
+import { completeHandshake } from '../testing/handshake';
 import { connect, disconnect } from './connection';
 import { health, healthVerdict } from './health';
 
@@ -29,15 +30,12 @@ describe('health after a gateway restart', () => {
     const off = health.listen(() => {});
     connect({ url: 'ws://127.0.0.1:18789', token: 't', remember: false });
     const socket = FakeWebSocket.last();
-    socket.open();
-    socket.receive({ type: 'event', event: 'connect.challenge', payload: { nonce: 'n', ts: 1 } });
-    await vi.waitFor(() => socket.lastRequest('connect'));
-    const hello = helloOk(socket.lastRequest('connect').id) as unknown as {
-      payload: { snapshot: { health: object } };
-    };
-    const real = hello.payload.snapshot.health;
-    hello.payload.snapshot = { ...hello.payload.snapshot, health: {} };
-    socket.receive(hello);
+    let real: object = {};
+    await completeHandshake(socket, (hello) => {
+      const frame = hello as unknown as { payload: { snapshot: { health: object } } };
+      real = frame.payload.snapshot.health;
+      frame.payload.snapshot = { ...frame.payload.snapshot, health: {} };
+    });
     await vi.waitFor(() => expect(healthVerdict(health.get()?.value)).toBe('pending'));
     await vi.waitFor(() => expect(socket.lastRequest('health')).toBeDefined());
     socket.receive({ type: 'res', id: socket.lastRequest('health').id, ok: true, payload: real });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
-import { helloOk } from '../testing/frames';
+import { completeHandshake } from '../testing/handshake';
 import { connect, disconnect } from './connection';
 import { presenceRows, type PresenceRow } from './presence';
 
@@ -21,10 +21,7 @@ describe('presenceRows', () => {
     const off = presenceRows.listen(() => {});
     connect({ url: 'ws://127.0.0.1:18789', token: 't', remember: false });
     const socket = FakeWebSocket.last();
-    socket.open();
-    socket.receive({ type: 'event', event: 'connect.challenge', payload: { nonce: 'n', ts: 1 } });
-    await vi.waitFor(() => socket.lastRequest('connect'));
-    socket.receive(helloOk(socket.lastRequest('connect').id));
+    await completeHandshake(socket);
     const push = (presence: unknown[], version: number) =>
       socket.receive({
         type: 'event',

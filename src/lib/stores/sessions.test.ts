@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
-import { fixture, helloOk } from '../testing/frames';
+import { fixture } from '../testing/frames';
+import { completeHandshake } from '../testing/handshake';
 import { connect, disconnect } from './connection';
 import {
   sessionFilter,
@@ -33,16 +34,8 @@ afterEach(() => {
 async function connectedWithList(list = fixture<Rpc>('rpc/sessions.list.json').response.payload) {
   connect({ url: 'ws://127.0.0.1:18789', token: 't', remember: false });
   const socket = FakeWebSocket.last();
-  socket.open();
-  socket.receive({
-    type: 'event',
-    event: 'connect.challenge',
-    payload: { nonce: 'n', ts: Date.now() },
-  });
-  await vi.waitFor(() => socket.lastRequest('connect'));
-  const hello = helloOk(socket.lastRequest('connect').id);
   // The captured hello granted read+write; the list needs read, which is enough.
-  socket.receive(hello);
+  await completeHandshake(socket);
   await vi.waitFor(() => socket.lastRequest('sessions.subscribe'));
   socket.receive({
     type: 'res',

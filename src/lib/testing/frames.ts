@@ -23,7 +23,7 @@ export function frame(
   return found.frame;
 }
 
-type HelloFrame = {
+export type HelloFrame = {
   type: 'res';
   id: string;
   ok: true;
