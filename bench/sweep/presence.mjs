@@ -1,8 +1,7 @@
 // Presence entries: the overview's presence table with N clients, seeded by
 // hello-ok, then updated by `presence` events that each add a client at the
 // front (the gateway lists presence newest first).
-import { startFakeGateway } from '../../e2e/fake/fake-gateway.mjs';
-import { onCleanup } from '../lib/lifecycle.mjs';
+import { startFakeGateway } from '../lib/fake-gateway.mjs';
 import {
   clickAround,
   connectToReady,
@@ -41,8 +40,7 @@ export async function setUp(size) {
   const now = Date.now();
   const presence = Array.from({ length: size }, (_, i) => entry(i, now));
   const fake = await startFakeGateway({ presence });
-  const close = onCleanup(`fake gateway ${fake.url}`, () => fake.close());
-  return { close, run: (env) => measure(env, fake, presence) };
+  return { close: fake.close, run: (env) => measure(env, fake, presence) };
 }
 
 async function measure(env, fake, presence) {

@@ -2,8 +2,8 @@
 // sending one word (an `agent` assistant event and a `chat` delta with the
 // whole text so far) every 150 ms — the real gateway's coalescing interval —
 // for 6 s, staggered so the runs do not tick in step; then every run ends.
-import { startFakeGateway } from '../../e2e/fake/fake-gateway.mjs';
-import { onCleanup, sleep } from '../lib/lifecycle.mjs';
+import { startFakeGateway } from '../lib/fake-gateway.mjs';
+import { sleep } from '../lib/lifecycle.mjs';
 import { percentile } from '../lib/stats.mjs';
 import { runEvents, runWords } from '../lib/synthetic.mjs';
 import {
@@ -29,8 +29,7 @@ const WATCHED = 'agent:main:sweep-0';
 /** Starts a fake gateway for `count` runs; returns the step's runner. */
 export async function setUp(count) {
   const fake = await startFakeGateway();
-  const close = onCleanup(`fake gateway ${fake.url}`, () => fake.close());
-  return { close, run: (env) => measure(env, fake, count) };
+  return { close: fake.close, run: (env) => measure(env, fake, count) };
 }
 
 /** Sends each run's events on its own staggered clock; resolves when all but `keep` per run are sent. */

@@ -3,8 +3,7 @@
 // comes back at once; the console renders its first 100 rows, more on request).
 // The console asks for at most SESSIONS_LIMIT (500) sessions; the fake ignores
 // the limit, so these steps show what the list costs when it is longer.
-import { startFakeGateway } from '../../e2e/fake/fake-gateway.mjs';
-import { onCleanup } from '../lib/lifecycle.mjs';
+import { startFakeGateway } from '../lib/fake-gateway.mjs';
 import { connectToReady, footprint, openConsole, useWindow, waitShown } from './measure.mjs';
 
 /** Steps of the sweep. */
@@ -32,8 +31,7 @@ export async function setUp(size) {
     updatedAt: now - i * 1000,
   }));
   const fake = await startFakeGateway({ sessions });
-  const close = onCleanup(`fake gateway ${fake.url}`, () => fake.close());
-  return { close, run: (env) => measure(env, fake, size) };
+  return { close: fake.close, run: (env) => measure(env, fake, size) };
 }
 
 async function measure(env, fake, size) {

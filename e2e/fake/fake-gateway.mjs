@@ -41,6 +41,8 @@ export async function startFakeGateway({
     connections += 1;
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
+    // A page that dies mid-flood resets its socket; without a listener that error would end the process.
+    ws.on('error', () => sockets.delete(ws));
     ws.send(
       JSON.stringify({
         type: 'event',
