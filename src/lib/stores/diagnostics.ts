@@ -2,7 +2,6 @@ import { map, readonlyType } from 'nanostores';
 
 /** What the console counts about the traffic it survived, for the diagnostics panel. */
 export interface DiagnosticCounts {
-  frames: number;
   largestFrame: number;
   malformedFrames: number;
   unknownEvents: number;
@@ -13,7 +12,6 @@ export interface DiagnosticCounts {
 }
 
 const $counts = map<DiagnosticCounts>({
-  frames: 0,
   largestFrame: 0,
   malformedFrames: 0,
   unknownEvents: 0,
@@ -27,16 +25,11 @@ const $counts = map<DiagnosticCounts>({
 export const diagnostics = readonlyType($counts);
 
 /** Adds one to a counter. */
-export function countDiagnostic(
-  key: Exclude<keyof DiagnosticCounts, 'largestFrame' | 'frames'>,
-): void {
+export function countDiagnostic(key: Exclude<keyof DiagnosticCounts, 'largestFrame'>): void {
   $counts.setKey(key, $counts.get()[key] + 1);
 }
 
-/** Records one received frame's size (only the largest is kept, so this stays cheap on a busy socket). */
+/** Records one received frame's size: only a new largest one changes the store, so a busy socket stays cheap. */
 export function countFrame(bytes: number): void {
-  const current = $counts.get();
-  // Counting every frame would re-render the panel per frame; count in place and publish the max.
-  current.frames += 1;
-  if (bytes > current.largestFrame) $counts.setKey('largestFrame', bytes);
+  if (bytes > $counts.get().largestFrame) $counts.setKey('largestFrame', bytes);
 }
