@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
+import { freePort } from '../../e2e/gateway/gateway.mjs';
 
 /** The repository root. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,7 +27,7 @@ export async function buildConsole(outDir = path.join(os.tmpdir(), 'openclaw-con
 
 /** Serves a build with `vite preview` (gzip on the fly, like its default) on 127.0.0.1; returns { url, close }. */
 export async function serveConsole(outDir, port = CONSOLE_PORT) {
-  const chosen = (await portFree(port)) ? port : await anyFreePort();
+  const chosen = (await portFree(port)) ? port : await freePort();
   const server = await preview({
     root: repoRoot,
     logLevel: 'warn',
@@ -45,16 +46,5 @@ function portFree(port) {
     const probe = net.createServer();
     probe.once('error', () => resolve(false));
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
-function anyFreePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
   });
 }
