@@ -232,7 +232,11 @@ export const en = {
   'session.delete': 'Delete',
   'session.deleteConfirm': 'Delete this session for good?',
   'session.mainNoDelete': 'The main session cannot be deleted.',
-  'session.notAllowed': 'Not allowed: needs {scope} (or the gateway lacks {method}).',
+  'session.notAllowed':
+    'Not allowed: needs {scope}. Ask an operator with {scope} to grant it, or connect without observer mode.',
+  'why.offline': 'Not connected to a gateway: this works again once the console reconnects.',
+  'why.notOffered':
+    'This gateway does not offer {method}: it may be older or have the feature turned off.',
   'session.done': 'Done.',
   'session.olderMessages': 'Load older messages',
   'session.loading': 'Loading history…',

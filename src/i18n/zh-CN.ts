@@ -225,7 +225,10 @@ export const zhCN: Messages = {
   'session.delete': '删除',
   'session.deleteConfirm': '永久删除此会话？',
   'session.mainNoDelete': '主会话不能删除。',
-  'session.notAllowed': '不允许：需要 {scope}（或网关不提供 {method}）。',
+  'session.notAllowed':
+    '不允许：需要 {scope} 权限。请让拥有 {scope} 的操作员授权，或不以观察者模式连接。',
+  'why.offline': '未连接到网关：控制台重新连接后即可使用。',
+  'why.notOffered': '此网关不提供 {method}：它可能版本较旧或关闭了该功能。',
   'session.done': '完成。',
   'session.olderMessages': '加载更早的消息',
   'session.loading': '正在加载历史…',

@@ -1,5 +1,6 @@
-import { atom, onMount, readonlyType } from 'nanostores';
-import { can, gatewayHello, onConnected, onGatewayEvent, request } from './connection';
+import { computed } from 'nanostores';
+import { gatewayCollection } from './collection';
+import { can, request } from './gateway-session';
 
 /** A pending approval (exec or plugin) as a line on a board. */
 export interface PendingApproval {
@@ -10,9 +11,8 @@ export interface PendingApproval {
   createdAt?: number;
 }
 
-const $approvals = atom<PendingApproval[]>([]);
-/** Approvals waiting for an operator, where the gateway reports them. */
-export const pendingApprovals = readonlyType($approvals);
+/** The most approvals kept: a flood from a misbehaving agent must not grow memory without bound. */
+const MAX_APPROVALS = 100;
 
 function firstArray(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
@@ -43,41 +43,41 @@ function toApproval(value: unknown, kind: PendingApproval['kind']): PendingAppro
   };
 }
 
-/** Re-reads pending exec and plugin approvals (needs the approvals scope). */
-export async function refreshApprovals(): Promise<void> {
-  const sources: Array<[string, PendingApproval['kind']]> = [
-    ['exec.approval.list', 'exec'],
-    ['plugin.approval.list', 'plugin'],
-  ];
-  const lists = await Promise.all(
-    sources.map(async ([method, kind]) => {
-      if (!can.get()(method)) return [];
-      try {
-        const result = await request<unknown>(method, {});
-        return firstArray(result)
-          .map((item) => toApproval(item, kind))
-          .filter((a): a is PendingApproval => !!a);
-      } catch {
-        return [];
-      }
-    }),
-  );
-  $approvals.set(lists.flat().slice(0, 100));
+const SOURCES: Array<[string, PendingApproval['kind']]> = [
+  ['exec.approval.list', 'exec'],
+  ['plugin.approval.list', 'plugin'],
+];
+
+async function readAll(): Promise<Map<string, PendingApproval>> {
+  const all = new Map<string, PendingApproval>();
+  const failures: unknown[] = [];
+  for (const [method, kind] of SOURCES) {
+    if (!can.get()(method)) continue;
+    // One failing source must not hide the other's approvals.
+    const list = firstArray(await request<unknown>(method, {}).catch((e) => void failures.push(e)));
+    for (const approval of list.map((item) => toApproval(item, kind))) {
+      // Keyed by kind and id: ids are chosen elsewhere and may repeat across kinds.
+      if (approval && all.size < MAX_APPROVALS) all.set(`${kind}:${approval.id}`, approval);
+    }
+  }
+  if (failures.length === SOURCES.length) throw failures[0];
+  return all;
 }
 
-onMount($approvals, () => {
-  if (gatewayHello.get()) void refreshApprovals();
-  const events = [
-    'exec.approval.requested',
-    'exec.approval.resolved',
-    'plugin.approval.requested',
-    'plugin.approval.resolved',
-    'openclaw.approval.requested',
-    'openclaw.approval.resolved',
-  ];
-  const offs = [
-    onConnected(() => void refreshApprovals()),
-    ...events.map((name) => onGatewayEvent(name, () => void refreshApprovals())),
-  ];
-  return () => offs.forEach((off) => off());
+/** Approvals waiting for an operator (exec and plugin), re-read on each approval event. */
+export const approvals = gatewayCollection<Map<string, PendingApproval>>({
+  method: 'exec.approval.list',
+  initial: new Map(),
+  load: readAll,
+  events: {
+    'exec.approval.requested': 'reload',
+    'exec.approval.resolved': 'reload',
+    'plugin.approval.requested': 'reload',
+    'plugin.approval.resolved': 'reload',
+    'openclaw.approval.requested': 'reload',
+    'openclaw.approval.resolved': 'reload',
+  },
 });
+
+/** Pending approvals as a list, for boards and badges. */
+export const pendingApprovals = computed(approvals, (state) => [...state.value.values()]);

@@ -1,16 +1,12 @@
 import type { EventFrame } from '@openclaw/gateway-client/browser';
 import { persistentMap } from '@nanostores/persistent';
 import { atom, map, onMount, readonlyType } from 'nanostores';
-import {
-  ConnectionLostError,
-  GatewayRequestError,
-  NotConnectedError,
-  RequestTimeoutError,
-} from '../gateway/errors';
-import { can, onConnected, onGatewayEvent, request } from './connection';
+import { ConnectionLostError, NotConnectedError, RequestTimeoutError } from '../gateway/errors';
+import { can, onConnected, onGatewayEvent, request } from './gateway-session';
 import { platform } from './platform';
 import { applyAgentEvent, applyChatEvent, newRun, type GatewayMessage, type RunView } from './runs';
 import { randomId } from '../gateway/uuid';
+import { describeError } from '../gateway/outcome';
 
 /** A message the operator typed that is not yet accepted by the gateway. */
 export interface QueuedMessage {
@@ -206,13 +202,6 @@ export async function openSession(sessionKey: string): Promise<void> {
     });
   }
   await loadHistory(sessionKey);
-}
-
-/** A human sentence for an error from a request. */
-export function describeError(error: unknown): string {
-  if (error instanceof GatewayRequestError) return `${error.message} (${error.code})`;
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
 
 function runningIn(sessionKey: string): boolean {

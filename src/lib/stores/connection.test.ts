@@ -1,9 +1,11 @@
+import { cleanStores } from 'nanostores';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
 import { fixture } from '../testing/frames';
 import { completeHandshake } from '../testing/handshake';
-import { can, connect, connectionState, disconnect, gatewayHello } from './connection';
+import { connect, connectionState, disconnect } from './connection';
+import { can, gatewayHello } from './gateway-session';
 import { health } from './health';
 import { presence } from './presence';
 
@@ -13,6 +15,7 @@ beforeEach(() => {
   useFakePlatform();
 });
 afterEach(() => {
+  cleanStores(health, presence);
   disconnect();
 });
 
@@ -63,7 +66,7 @@ describe('connection store', () => {
       payload: { ...realHealth(), durationMs: 999 },
       stateVersion: { presence: 1, health: seeded + 1 },
     });
-    expect(health.get()?.value.durationMs).toBe(111);
+    expect(health.get().value?.durationMs).toBe(111);
     expect(health.get()?.version).toBe(seeded + 2);
     unmount();
   });
@@ -98,7 +101,7 @@ describe('connection store', () => {
       ok: true,
       payload: { ...realHealth(), durationMs: 4242 },
     });
-    await vi.waitFor(() => expect(health.get()?.value.durationMs).toBe(4242));
+    await vi.waitFor(() => expect(health.get().value?.durationMs).toBe(4242));
     unmount.forEach((off) => off());
   });
 

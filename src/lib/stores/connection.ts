@@ -11,13 +11,20 @@ import {
   type Credentials,
 } from '../gateway/credentials';
 import { deviceTokenStore } from '../gateway/device-tokens';
-import { NotConnectedError, RequestTimeoutError } from '../gateway/errors';
 import { loadDeviceIdentity } from '../gateway/identity';
 import type { Problem } from '../gateway/problems';
-import { requiredScope, scopeSatisfied } from '../gateway/scopes';
 import { locale } from './i18n';
 import { watchLiveness } from './liveness';
 import { countDiagnostic, countFrame } from './diagnostics';
+import {
+  adoptRequester,
+  announceGap,
+  announceHello,
+  dispatchEvent,
+  forgetHello,
+  gatewayHello,
+  type GatewayHello,
+} from './gateway-session';
 import { platform } from './platform';
 import { activeProfileId, profileByName, profiles, saveProfile } from './profiles';
 import { randomId } from '../gateway/uuid';
@@ -41,24 +48,6 @@ export interface ConnectionState {
   since: number;
 }
 
-/** What the gateway told us in `hello-ok`, kept for the domain stores. */
-export interface GatewayHello {
-  protocol: number;
-  serverVersion: string;
-  connId: string;
-  role: string;
-  scopes: string[];
-  methods: ReadonlySet<string>;
-  events: ReadonlySet<string>;
-  tickIntervalMs: number;
-  snapshot: HelloOk['snapshot'];
-  deviceId: string;
-  nonExtractableKey: boolean;
-  usedDeviceToken: boolean;
-  instanceId: string;
-  receivedAt: number;
-}
-
 /** The last gateway URL and choices, remembered on this device (never a secret). */
 export const gatewaySettings = persistentMap<{ url: string; remember: string; observer: string }>(
   'openclaw-console:gateway:',
@@ -66,27 +55,11 @@ export const gatewaySettings = persistentMap<{ url: string; remember: string; ob
 );
 
 const $state = atom<ConnectionState>({ phase: 'idle', url: '', since: Date.now() });
-const $hello = atom<GatewayHello | undefined>(undefined);
 
 /** The connection's state. */
 export const connectionState = readonlyType($state);
-/** The latest `hello-ok` facts, kept while reconnecting so views can show what they last knew. */
-export const gatewayHello = readonlyType($hello);
 /** Whether the connection is up and data is live. */
 export const isLive = computed($state, (state) => state.phase === 'connected');
-
-/** `can(method)`: whether this gateway offers a method and our granted scopes allow it. */
-export const can = computed(
-  $hello,
-  (hello) =>
-    (method: string): boolean =>
-      !!hello && hello.methods.has(method) && scopeSatisfied(hello.scopes, requiredScope(method)),
-);
-
-type EventHandler = (frame: EventFrame) => void;
-const eventHandlers = new Map<string, Set<EventHandler>>();
-const helloHandlers = new Set<(hello: GatewayHello) => void>();
-const gapHandlers = new Set<() => void>();
 
 let connection: GatewayConnection | undefined;
 let stopLiveness: (() => void) | undefined;
@@ -119,10 +92,8 @@ function setPhase(phase: ConnectionPhase, extra: Partial<ConnectionState> = {}):
 }
 
 function dispatch(frame: EventFrame): void {
-  if (!$hello.get()?.events.has(frame.event)) countDiagnostic('unknownEvents');
   if (frame.event === 'shutdown') onShutdown(frame.payload);
-  for (const handler of eventHandlers.get(frame.event) ?? []) handler(frame);
-  for (const handler of eventHandlers.get('*') ?? []) handler(frame);
+  dispatchEvent(frame);
 }
 
 function onShutdown(payload: unknown): void {
@@ -157,10 +128,9 @@ function onHello(hello: HelloOk, info: HelloInfo, id: string): void {
     receivedAt: Date.now(),
   };
   lastFrameAt = Date.now();
-  if ($hello.get()) countDiagnostic('reconnects');
-  $hello.set(value);
-  setPhase('connected', { problem: undefined, retryAt: undefined, restarting: undefined });
-  for (const handler of helloHandlers) handler(value);
+  announceHello(value, () =>
+    setPhase('connected', { problem: undefined, retryAt: undefined, restarting: undefined }),
+  );
 }
 
 function currentCredentials(url: string): ReturnType<typeof loadCredentials> {
@@ -199,7 +169,7 @@ function openConnection(url: string, credentialsJustEntered = false): void {
       },
       gap: () => {
         countDiagnostic('seqGaps');
-        if (connection === created) for (const handler of gapHandlers) handler();
+        if (connection === created) announceGap();
       },
       activity: () => {
         lastFrameAt = Date.now();
@@ -214,9 +184,10 @@ function openConnection(url: string, credentialsJustEntered = false): void {
     },
   });
   connection = created;
+  adoptRequester(created);
   $state.set({ phase: 'connecting', url, since: Date.now() });
   stopLiveness = watchLiveness({
-    tickIntervalMs: () => $hello.get()?.tickIntervalMs ?? 30_000,
+    tickIntervalMs: () => gatewayHello.get()?.tickIntervalMs ?? 30_000,
     lastFrameAt: () => lastFrameAt,
     isConnected: () => $state.get().phase === 'connected',
     isWaiting: () => $state.get().phase === 'reconnecting',
@@ -252,7 +223,7 @@ export function connect(input: {
     remember: input.remember ? 'yes' : '',
     observer: input.observer ? 'yes' : '',
   });
-  $hello.set(undefined);
+  forgetHello();
   openConnection(url, Boolean(input.token?.trim() || input.password));
 }
 
@@ -273,6 +244,7 @@ export function switchProfile(id: string): void {
 export function disconnect(): void {
   connection?.stop();
   connection = undefined;
+  adoptRequester(undefined);
   stopLiveness?.();
   stopLiveness = undefined;
   setPhase('disconnected', { problem: undefined, retryAt: undefined, restarting: undefined });
@@ -297,35 +269,6 @@ export async function forgetGateway(url: string): Promise<void> {
       role: 'operator',
     });
   }
-}
-
-/** Sends an RPC over the live connection; rejects with a named error when there is none. */
-export function request<T>(method: string, params?: unknown, timeoutMs?: number): Promise<T> {
-  if (!connection) return Promise.reject(new NotConnectedError(method));
-  return connection.request<T>(method, params, timeoutMs).catch((error: unknown) => {
-    if (error instanceof RequestTimeoutError) countDiagnostic('requestTimeouts');
-    throw error;
-  });
-}
-
-/** Subscribes to one gateway event by name (or `*` for all); returns the unsubscriber. */
-export function onGatewayEvent(name: string, handler: EventHandler): () => void {
-  const set = eventHandlers.get(name) ?? new Set();
-  set.add(handler);
-  eventHandlers.set(name, set);
-  return () => set.delete(handler);
-}
-
-/** Runs after every successful handshake (domain stores refetch what the snapshot lacks). */
-export function onConnected(handler: (hello: GatewayHello) => void): () => void {
-  helloHandlers.add(handler);
-  return () => helloHandlers.delete(handler);
-}
-
-/** Runs when an event `seq` gap shows we may have missed events; the socket stays up. */
-export function onEventGap(handler: () => void): () => void {
-  gapHandlers.add(handler);
-  return () => gapHandlers.delete(handler);
 }
 
 /** Reads the address-bar fragment and reconnects to the last gateway, once at start-up. */

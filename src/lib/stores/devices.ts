@@ -1,6 +1,7 @@
-import { atom, onMount, readonlyType } from 'nanostores';
-import { describeError } from './chat';
-import { can, gatewayHello, onConnected, onGatewayEvent, request } from './connection';
+import { atom, computed } from 'nanostores';
+import { attempt, type Outcome } from '../gateway/outcome';
+import { gatewayCollection } from './collection';
+import { request } from './gateway-session';
 
 /** A device waiting for an operator to approve it (fields as `device.pair.list` returns them). */
 export interface PendingDevice {
@@ -17,13 +18,6 @@ export interface PendingDevice {
   ts?: number;
 }
 
-const $pending = atom<PendingDevice[]>([]);
-const $error = atom<string | undefined>(undefined);
-/** Devices waiting for approval, kept live by `device.pair.*` events. */
-export const pendingDevices = readonlyType($pending);
-/** Why the pending list could not be read or an action failed. */
-export const devicesError = readonlyType($error);
-
 function isPending(value: unknown): value is PendingDevice {
   return (
     typeof value === 'object' &&
@@ -32,52 +26,49 @@ function isPending(value: unknown): value is PendingDevice {
   );
 }
 
-/** Re-reads the pending pairing requests (needs the pairing scope). */
-export async function refreshDevices(): Promise<void> {
-  if (!can.get()('device.pair.list')) {
-    $pending.set([]);
-    return;
-  }
-  try {
-    const result = await request<{ pending?: unknown[] }>('device.pair.list', {});
-    $pending.set((result.pending ?? []).filter(isPending));
-    $error.set(undefined);
-  } catch (error) {
-    $error.set(describeError(error));
-  }
+/** Pending requests keyed by request id: a repeated id (another client's doing) shows once. */
+function byRequestId(list: unknown): Map<string, PendingDevice> {
+  const items = Array.isArray(list) ? list.filter(isPending) : [];
+  return new Map(items.map((device) => [device.requestId, device]));
 }
 
-async function decide(
-  method: 'device.pair.approve' | 'device.pair.reject',
-  requestId: string,
-): Promise<void> {
-  try {
-    await request(method, { requestId });
-    $pending.set($pending.get().filter((device) => device.requestId !== requestId));
-    $error.set(undefined);
-  } catch (error) {
-    $error.set(describeError(error));
-  }
-  await refreshDevices();
+/** Devices waiting for approval (needs the pairing scope), re-read on every `device.pair.*` event. */
+export const devicePairing = gatewayCollection<Map<string, PendingDevice>>({
+  method: 'device.pair.list',
+  initial: new Map(),
+  load: async () =>
+    byRequestId((await request<{ pending?: unknown }>('device.pair.list', {})).pending),
+  events: {
+    'device.pair.requested': 'reload',
+    'device.pair.resolved': 'reload',
+    'device.pair.changed': 'reload',
+  },
+});
+
+const $actionError = atom<string | undefined>(undefined);
+
+/** Devices waiting for approval, in the gateway's order. */
+export const pendingDevices = computed(devicePairing, (state) => [...state.value.values()]);
+/** Why the pending list could not be read or the last action failed. */
+export const devicesError = computed(
+  [devicePairing, $actionError],
+  (state, action) => action ?? state.error,
+);
+
+async function decide(method: string, requestId: string): Promise<Outcome> {
+  const outcome = await attempt(() => request(method, { requestId }));
+  $actionError.set(outcome.ok ? undefined : outcome.error);
+  // The gateway's list is the truth (another operator may have answered first).
+  await devicePairing.refresh();
+  return outcome;
 }
 
 /** Approves a pending device; it can then connect with the scopes it asked for. */
-export function approveDevice(requestId: string): Promise<void> {
+export function approveDevice(requestId: string): Promise<Outcome> {
   return decide('device.pair.approve', requestId);
 }
 
 /** Rejects a pending device. */
-export function rejectDevice(requestId: string): Promise<void> {
+export function rejectDevice(requestId: string): Promise<Outcome> {
   return decide('device.pair.reject', requestId);
 }
-
-onMount($pending, () => {
-  if (gatewayHello.get()) void refreshDevices();
-  const offs = [
-    onConnected(() => void refreshDevices()),
-    onGatewayEvent('device.pair.requested', () => void refreshDevices()),
-    onGatewayEvent('device.pair.resolved', () => void refreshDevices()),
-    onGatewayEvent('device.pair.changed', () => void refreshDevices()),
-  ];
-  return () => offs.forEach((off) => off());
-});

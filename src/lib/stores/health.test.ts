@@ -1,3 +1,4 @@
+import { cleanStores } from 'nanostores';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
@@ -6,13 +7,17 @@ import { completeHandshake } from '../testing/handshake';
 import { connect, disconnect } from './connection';
 import { health, healthVerdict } from './health';
 
-afterEach(() => disconnect());
+afterEach(() => {
+  cleanStores(health);
+  disconnect();
+});
 
 describe('healthVerdict', () => {
   it('reads the verdict of the real gateway’s snapshot', () => {
     const hello = fixture<{ payload: { snapshot: { health: { ok: boolean } } } }>('hello-ok.json');
     const health = hello.payload.snapshot.health;
-    expect(healthVerdict(health)).toBe(health.ok ? 'ok' : 'bad');
+    // The capture was taken from a healthy gateway.
+    expect(healthVerdict(health)).toBe('ok');
     expect(healthVerdict({ ...health, ok: false })).toBe('bad');
   });
 
@@ -39,7 +44,21 @@ describe('health after a gateway restart', () => {
     await vi.waitFor(() => expect(healthVerdict(health.get()?.value)).toBe('pending'));
     await vi.waitFor(() => expect(socket.lastRequest('health')).toBeDefined());
     socket.receive({ type: 'res', id: socket.lastRequest('health').id, ok: true, payload: real });
-    await vi.waitFor(() => expect(health.get()?.value).toEqual(real));
+    await vi.waitFor(() => expect(health.get().value).toEqual(real));
+    off();
+  });
+
+  it('never replaces a full snapshot with an empty one read later', async () => {
+    useFakePlatform();
+    const off = health.listen(() => {});
+    connect({ url: 'ws://127.0.0.1:18789', token: 't', remember: false });
+    const socket = FakeWebSocket.last();
+    await completeHandshake(socket);
+    await vi.waitFor(() => expect(healthVerdict(health.get().value)).toBe('ok'));
+    void health.refresh();
+    socket.receive({ type: 'res', id: socket.lastRequest('health').id, ok: true, payload: {} });
+    await vi.waitFor(() => expect(health.get().loading).toBe(false));
+    expect(healthVerdict(health.get().value)).toBe('ok');
     off();
   });
 });

@@ -1,7 +1,7 @@
 import type { HelloOk } from '@openclaw/gateway-client/browser';
 import { computed } from 'nanostores';
-import { request } from './connection';
-import { versionedSnapshot } from './versioned';
+import { gatewayCollection } from './collection';
+import { request } from './gateway-session';
 
 /** The gateway's health snapshot as the protocol defines it. */
 export type HealthSnapshot = HelloOk['snapshot']['health'];
@@ -10,15 +10,17 @@ function isHealth(value: unknown): value is HealthSnapshot {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The live health snapshot, ordered by `stateVersion.health`. */
-export const health = versionedSnapshot<HealthSnapshot>({
-  kind: 'health',
+/** The live health snapshot: seeded by `hello-ok`, ordered by `stateVersion.health`. */
+export const health = gatewayCollection<HealthSnapshot | undefined>({
+  method: 'health',
+  initial: undefined,
   fromHello: (hello) => hello.snapshot.health,
-  fromEvent: (payload) => (isHealth(payload) ? payload : undefined),
-  refetch: async () => {
+  load: async () => {
     const payload = await request<unknown>('health');
     return isHealth(payload) ? payload : undefined;
   },
+  events: { health: (current, frame) => (isHealth(frame.payload) ? frame.payload : current) },
+  versionKey: 'health',
   // A just-started gateway sends an empty snapshot; asking for it answers once its check is done.
   incomplete: (value) => healthVerdict(value) === 'pending',
 });

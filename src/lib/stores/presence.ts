@@ -1,7 +1,7 @@
 import type { HelloOk } from '@openclaw/gateway-client/browser';
 import { computed } from 'nanostores';
-import { gatewayHello, request } from './connection';
-import { versionedSnapshot } from './versioned';
+import { gatewayCollection } from './collection';
+import { gatewayHello, request } from './gateway-session';
 
 /** One presence entry (a client, a node or the gateway itself). */
 export type PresenceEntry = HelloOk['snapshot']['presence'][number];
@@ -13,12 +13,17 @@ function entries(value: unknown): PresenceEntry[] | undefined {
   );
 }
 
-/** Every connected client and node, ordered by `stateVersion.presence`. */
-export const presence = versionedSnapshot<PresenceEntry[]>({
-  kind: 'presence',
-  fromHello: (hello) => hello.snapshot.presence,
-  fromEvent: (payload) => entries((payload as { presence?: unknown } | null)?.presence),
-  refetch: async () => entries(await request<unknown>('system-presence')),
+/** Every connected client and node: seeded by `hello-ok`, ordered by `stateVersion.presence`. */
+export const presence = gatewayCollection<PresenceEntry[]>({
+  method: 'system-presence',
+  initial: [],
+  fromHello: (hello) => entries(hello.snapshot.presence) ?? [],
+  load: async () => entries(await request<unknown>('system-presence')) ?? [],
+  events: {
+    presence: (current, frame) =>
+      entries((frame.payload as { presence?: unknown } | null)?.presence) ?? current,
+  },
+  versionKey: 'presence',
 });
 
 /** A presence entry prepared for display, with this console's own entry marked. */

@@ -1,18 +1,10 @@
+import { cleanStores } from 'nanostores';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
 import { fixture } from '../testing/frames';
-import { completeHandshake } from '../testing/handshake';
-import { connect, disconnect } from './connection';
-import {
-  sessionFilter,
-  sessionRows,
-  SESSIONS_SHOWN_STEP,
-  sessionTitle,
-  showMoreSessions,
-  shownSessions,
-  visibleSessions,
-} from './sessions';
+import { answer, connectLive, sentCount } from '../testing/live';
+import { disconnect } from './connection';
+import { deleteSession, renameSession, sessionRows, sessions } from './sessions';
 
 type Rpc = { response: { payload: { sessions: Array<Record<string, unknown>> } } };
 type Captured = Array<{
@@ -20,101 +12,112 @@ type Captured = Array<{
   frame: { type: string; event?: string; payload?: Record<string, unknown> };
 }>;
 
-let unmount: () => void;
+const realList = () => fixture<Rpc>('rpc/sessions.list.json').response.payload;
+
 beforeEach(() => {
   useFakePlatform();
-  unmount = visibleSessions.listen(() => {});
+  sessions.listen(() => {});
 });
 afterEach(() => {
-  unmount();
+  cleanStores(sessions);
   disconnect();
-  sessionFilter.set({ search: '', agentId: '', channel: '', activeOnly: false, sort: 'updated' });
 });
 
-async function connectedWithList(list = fixture<Rpc>('rpc/sessions.list.json').response.payload) {
-  connect({ url: 'ws://127.0.0.1:18789', token: 't', remember: false });
-  const socket = FakeWebSocket.last();
-  // The captured hello granted read+write; the list needs read, which is enough.
-  await completeHandshake(socket);
-  await vi.waitFor(() => socket.lastRequest('sessions.subscribe'));
-  socket.receive({
-    type: 'res',
-    id: socket.lastRequest('sessions.subscribe').id,
-    ok: true,
-    payload: {},
-  });
-  await vi.waitFor(() => socket.lastRequest('sessions.list'));
-  socket.receive({
-    type: 'res',
-    id: socket.lastRequest('sessions.list').id,
-    ok: true,
-    payload: list,
-  });
-  await vi.waitFor(() => expect(sessionRows.get().length).toBe(list.sessions.length));
+/** Connects, subscribes and answers `sessions.list` with the given list. */
+async function connectedWithList(list: { sessions: Array<Record<string, unknown>> } = realList()) {
+  const socket = await connectLive();
+  await answer(socket, 'sessions.subscribe', { subscribed: true });
+  await answer(socket, 'sessions.list', list);
+  await vi.waitFor(() => expect(sessionRows.get()).toHaveLength(list.sessions.length));
   return socket;
 }
 
-describe('sessions store', () => {
+const changed = (payload: Record<string, unknown>) => ({
+  type: 'event',
+  event: 'sessions.changed',
+  payload,
+});
+
+describe('sessions collection', () => {
   it('lists the real sessions.list answer and asks for derived titles and previews', async () => {
     const socket = await connectedWithList();
     expect(socket.lastRequest('sessions.list').params).toMatchObject({
       includeDerivedTitles: true,
       includeLastMessage: true,
     });
-    expect(sessionRows.get().map((row) => row.key)).toContain('agent:main:browser-test');
+    expect(sessionRows.get().map((row) => row.key)).toEqual([
+      'agent:main:browser-test',
+      'agent:main:main',
+    ]);
   });
 
-  it('applies sessions.changed events from a real run in place', async () => {
-    const socket = await connectedWithList();
-    const changed = fixture<Captured>('chat/01-chat-send-frames.json').filter(
+  it('merges the real sessions.changed events of a run into the row, keeping list-only fields', async () => {
+    const list = realList();
+    list.sessions = list.sessions.map((row) => ({ ...row, derivedTitle: `title of ${row.key}` }));
+    const socket = await connectedWithList(list);
+    const events = fixture<Captured>('chat/01-chat-send-frames.json').filter(
       (f) => f.dir === 'in' && f.frame.event === 'sessions.changed',
     );
-    for (const { frame } of changed) socket.receive(frame);
-    const main = sessionRows.get().find((row) => row.key === 'agent:main:main');
-    expect(main).toBeDefined();
-    expect(sessionRows.get().filter((row) => row.key === 'agent:main:main')).toHaveLength(1);
+    expect(events.length).toBeGreaterThan(2);
+    for (const { frame } of events) socket.receive(frame);
+    const main = sessions.get().value.get('agent:main:main');
+    // The run's events carry the preview and the new time; the list's derived title stays.
+    expect(main?.lastMessagePreview).toBe('ping one');
+    const last = events.at(-1)?.frame.payload?.session as { updatedAt: number };
+    expect(main?.updatedAt).toBe(last.updatedAt);
+    expect(main?.derivedTitle).toBe('title of agent:main:main');
+    expect(sessionRows.get()).toHaveLength(2);
   });
 
-  it('searches, filters and sorts', async () => {
-    await connectedWithList();
-    sessionFilter.set({ ...sessionFilter.get(), search: 'BROWSER' });
-    expect(visibleSessions.get().map((row) => row.key)).toEqual(['agent:main:browser-test']);
-    sessionFilter.set({ ...sessionFilter.get(), search: '', sort: 'title' });
-    const titles = visibleSessions.get().map(sessionTitle);
-    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
-    sessionFilter.set({ ...sessionFilter.get(), activeOnly: true });
-    expect(visibleSessions.get().every((row) => row.hasActiveRun)).toBe(true);
+  it('puts a session it has not seen first, and ignores a payload whose session is another key', async () => {
+    const socket = await connectedWithList();
+    socket.receive(changed({ sessionKey: 'agent:main:new', session: { key: 'agent:main:new' } }));
+    socket.receive(
+      changed({ sessionKey: 'agent:main:x', session: { key: 'agent:main:main', label: 'hijack' } }),
+    );
+    expect(sessionRows.get().map((row) => row.key)).toEqual([
+      'agent:main:new',
+      'agent:main:browser-test',
+      'agent:main:main',
+    ]);
+    expect(sessions.get().value.get('agent:main:main')?.label).not.toBe('hijack');
   });
 
   it('drops a deleted session', async () => {
     const socket = await connectedWithList();
-    socket.receive({
-      type: 'event',
-      event: 'sessions.changed',
-      payload: { sessionKey: 'agent:main:browser-test', reason: 'deleted' },
-    });
-    expect(sessionRows.get().some((row) => row.key === 'agent:main:browser-test')).toBe(false);
+    socket.receive(changed({ sessionKey: 'agent:main:browser-test', reason: 'deleted' }));
+    expect(sessionRows.get().map((row) => row.key)).toEqual(['agent:main:main']);
   });
 
-  it('renders a long list a step at a time, and starts again from the top on a new search', async () => {
-    const [real] = fixture<Rpc>('rpc/sessions.list.json').response.payload.sessions;
-    const sessions = Array.from({ length: SESSIONS_SHOWN_STEP * 2 + 50 }, (_, i) => ({
-      ...real,
-      key: `agent:main:many-${i}`,
-      label: `Many ${i}`,
-      updatedAt: 1_000_000 - i,
-    }));
-    const off = shownSessions.listen(() => {});
-    await connectedWithList({ sessions });
-    expect(visibleSessions.get()).toHaveLength(sessions.length);
-    expect(shownSessions.get().map((row) => row.key)).toEqual(
-      sessions.slice(0, SESSIONS_SHOWN_STEP).map((row) => row.key),
-    );
-    showMoreSessions();
-    showMoreSessions();
-    expect(shownSessions.get()).toHaveLength(sessions.length);
-    sessionFilter.set({ ...sessionFilter.get(), search: 'many' });
-    expect(shownSessions.get()).toHaveLength(SESSIONS_SHOWN_STEP);
-    off();
+  it('keeps one row per key when the gateway repeats a key', async () => {
+    const [first] = realList().sessions;
+    await connectedWithList({ sessions: [first!, { ...first!, label: 'again' }] }).catch(() => {});
+    expect(sessionRows.get()).toHaveLength(1);
+    expect(sessionRows.get()[0]?.label).toBe('again');
+  });
+
+  it('re-reads the list after an action, and reports a refusal in words', async () => {
+    const socket = await connectedWithList();
+    const renamed = renameSession('agent:main:main', '  Ops  ');
+    await answer(socket, 'sessions.patch', { ok: true });
+    expect(socket.lastRequest('sessions.patch').params).toEqual({
+      key: 'agent:main:main',
+      label: 'Ops',
+    });
+    const list = realList();
+    list.sessions[1] = { ...list.sessions[1], label: 'Ops' };
+    await vi.waitFor(() => expect(sentCount(socket, 'sessions.list')).toBe(2));
+    await answer(socket, 'sessions.list', list);
+    expect(await renamed).toEqual({ ok: true });
+    expect(sessions.get().value.get('agent:main:main')?.label).toBe('Ops');
+    const deleted = deleteSession('agent:main:main');
+    await answer(socket, 'sessions.delete', undefined, {
+      code: 'INVALID_REQUEST',
+      message: 'The main session cannot be deleted',
+    });
+    expect(await deleted).toEqual({
+      ok: false,
+      error: 'The main session cannot be deleted (INVALID_REQUEST)',
+    });
   });
 });

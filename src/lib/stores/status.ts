@@ -1,6 +1,5 @@
-import { atom, onMount, readonlyType } from 'nanostores';
-import { describeError } from './chat';
-import { can, gatewayHello, onConnected, onGatewayEvent, request } from './connection';
+import { gatewayCollection, RELOAD } from './collection';
+import { request } from './gateway-session';
 
 /** The parts of the gateway's `status` answer the overview shows. */
 export interface StatusSummary {
@@ -17,34 +16,23 @@ export interface StatusSummary {
 /** Status is a heavier call than health: re-read it at most this often on health events. */
 export const STATUS_MIN_INTERVAL_MS = 30_000;
 
-const $status = atom<{ value?: StatusSummary; receivedAt?: number; error?: string }>({});
-/** The latest `status` summary, refreshed on connect and (throttled) with health updates. */
-export const gatewayStatus = readonlyType($status);
-
-let inFlight = false;
-
-/** Re-reads the status summary now. */
-export async function refreshStatus(): Promise<void> {
-  if (inFlight || !can.get()('status')) return;
-  inFlight = true;
-  try {
-    const value = await request<StatusSummary>('status', {});
-    $status.set({ value, receivedAt: Date.now() });
-  } catch (error) {
-    $status.set({ ...$status.get(), error: describeError(error) });
-  } finally {
-    inFlight = false;
-  }
+function isSummary(value: unknown): value is StatusSummary {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-onMount($status, () => {
-  if (gatewayHello.get()) void refreshStatus();
-  const offs = [
-    onConnected(() => void refreshStatus()),
-    onGatewayEvent('health', () => {
-      const last = $status.get().receivedAt ?? 0;
-      if (Date.now() - last >= STATUS_MIN_INTERVAL_MS) void refreshStatus();
-    }),
-  ];
-  return () => offs.forEach((off) => off());
+/** The latest `status` summary, read on connect and (throttled) again with health updates. */
+export const gatewayStatus = gatewayCollection<StatusSummary | undefined>({
+  method: 'status',
+  initial: undefined,
+  load: async () => {
+    const value = await request<unknown>('status', {});
+    return isSummary(value) ? value : undefined;
+  },
+  events: {
+    // A read already under way answers for this health event too.
+    health: (current, _frame, state) =>
+      !state.loading && Date.now() - (state.receivedAt ?? 0) >= STATUS_MIN_INTERVAL_MS
+        ? RELOAD
+        : current,
+  },
 });

@@ -6,7 +6,7 @@ import {
   onEventGap,
   onGatewayEvent,
   type GatewayHello,
-} from './connection';
+} from './gateway-session';
 import { countDiagnostic } from './diagnostics';
 
 /** A snapshot with the `stateVersion` it was taken at and when we received it. */

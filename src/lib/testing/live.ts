@@ -1,0 +1,35 @@
+import { vi } from 'vitest';
+import { connect, connectionState } from '../stores/connection';
+import { FakeWebSocket } from './fake-websocket';
+import { completeHandshake } from './handshake';
+import type { HelloFrame } from './frames';
+
+/** Connects the stores to a fresh fake gateway and completes the handshake; returns its socket. */
+export async function connectLive(edit?: (hello: HelloFrame) => void): Promise<FakeWebSocket> {
+  connect({ url: 'ws://127.0.0.1:18789', token: 't', remember: false });
+  const socket = FakeWebSocket.last();
+  await completeHandshake(socket, edit);
+  await vi.waitFor(() => {
+    if (connectionState.get().phase !== 'connected') throw new Error('not connected yet');
+  });
+  return socket;
+}
+
+/** Answers the last request of a method with a payload (or an error when `error` is given). */
+export async function answer(
+  socket: FakeWebSocket,
+  method: string,
+  payload: unknown,
+  error?: { code: string; message: string },
+): Promise<void> {
+  await vi.waitFor(() => socket.lastRequest(method));
+  const id = socket.lastRequest(method).id;
+  socket.receive(
+    error ? { type: 'res', id, ok: false, error } : { type: 'res', id, ok: true, payload },
+  );
+}
+
+/** How many requests of a method the client sent on a socket. */
+export function sentCount(socket: FakeWebSocket, method: string): number {
+  return socket.sent.filter((frame) => frame.method === method).length;
+}
