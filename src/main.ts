@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
-import { initConnection } from './lib/stores/connection';
+import { initConnection } from './lib/stores/gateway-choice';
 
 // Default to a gateway on the host that served the console: right for loopback and LAN alike.
 initConnection(`ws://${location.hostname || '127.0.0.1'}:18789`);

@@ -30,3 +30,13 @@ export function backoffDelay(
   const spread = base * policy.jitter * (random() * 2 - 1);
   return Math.round(Math.min(policy.maxMs, Math.max(0, base + spread)));
 }
+
+/** Backoff while a restart is announced: try often so we are back within about a second of readiness. */
+export const RESTART_BACKOFF: BackoffPolicy = {
+  initialMs: 250,
+  multiplier: 1.3,
+  maxMs: 1_000,
+  jitter: 0.2,
+};
+/** How long after a restart announcement retries stay brisk. */
+export const RESTART_WINDOW_MS = 120_000;

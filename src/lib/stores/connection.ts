@@ -3,13 +3,7 @@ import { persistentMap } from '@nanostores/persistent';
 import { atom, computed, readonlyType } from 'nanostores';
 import { OBSERVER_SCOPES, OPERATOR_SCOPES } from '../gateway/client-info';
 import { GatewayConnection, type HelloInfo } from '../gateway/connection';
-import {
-  forgetCredentials,
-  loadCredentials,
-  saveCredentials,
-  takeTokenFromFragment,
-  type Credentials,
-} from '../gateway/credentials';
+import { loadCredentials, saveCredentials, type Credentials } from '../gateway/credentials';
 import { deviceTokenStore } from '../gateway/device-tokens';
 import { loadDeviceIdentity } from '../gateway/identity';
 import type { Problem } from '../gateway/problems';
@@ -26,7 +20,7 @@ import {
   type GatewayHello,
 } from './gateway-session';
 import { platform } from './platform';
-import { activeProfileId, profileByName, profiles, saveProfile } from './profiles';
+import { activeProfileId, profiles, saveProfile } from './profiles';
 import { randomId } from '../gateway/uuid';
 
 /** Where the connection stands, in words a person can read. */
@@ -65,7 +59,8 @@ let connection: GatewayConnection | undefined;
 let stopLiveness: (() => void) | undefined;
 let lastFrameAt = 0;
 
-function identityProfileName(observer: boolean): string {
+/** The name of the device identity the active profile uses (observers get their own). */
+export function identityProfileName(observer: boolean): string {
   const base = activeProfileId.get() || 'default';
   return observer ? (base === 'default' ? 'observer' : `${base}:observer`) : base;
 }
@@ -133,11 +128,13 @@ function onHello(hello: HelloOk, info: HelloInfo, id: string): void {
   );
 }
 
-function currentCredentials(url: string): ReturnType<typeof loadCredentials> {
+/** The credentials held for a gateway on this device. */
+export function currentCredentials(url: string): ReturnType<typeof loadCredentials> {
   return loadCredentials(url, platform().storages);
 }
 
-function openConnection(url: string, credentialsJustEntered = false): void {
+/** Opens (or replaces) the one main connection to a gateway. */
+export function openConnection(url: string, credentialsJustEntered = false): void {
   connection?.stop();
   stopLiveness?.();
   const env = platform();
@@ -227,17 +224,9 @@ export function connect(input: {
   openConnection(url, Boolean(input.token?.trim() || input.password));
 }
 
-/** Switches the main connection to a saved profile, without reloading the page. */
-export function switchProfile(id: string): void {
-  const profile = profiles.get().find((p) => p.id === id);
-  if (!profile) return;
-  activeProfileId.set(profile.id);
-  const known = currentCredentials(profile.url);
-  connect({
-    url: profile.url,
-    remember: known.remembered,
-    observer: gatewaySettings.get().observer === 'yes',
-  });
+/** Names the gateway the console is about to use, before any connection is opened. */
+export function aimAt(url: string): void {
+  $state.set({ phase: 'idle', url, since: Date.now() });
 }
 
 /** Closes the connection on the user's request; nothing reconnects until they connect again. */
@@ -254,49 +243,4 @@ export function disconnect(): void {
 export function retryNow(): void {
   if (connection) connection.reconnectNow();
   else if ($state.get().url) openConnection($state.get().url);
-}
-
-/** Forgets the token, password and device token held for a gateway, and disconnects from it. */
-export async function forgetGateway(url: string): Promise<void> {
-  const env = platform();
-  if ($state.get().url === url) disconnect();
-  forgetCredentials(url, env.storages);
-  for (const profile of [identityProfileName(false), identityProfileName(true)]) {
-    const identity = await loadDeviceIdentity(profile, env.vault);
-    await deviceTokenStore(url, env.vault).clear({
-      clientId: 'openclaw-control-ui',
-      deviceId: identity.deviceId,
-      role: 'operator',
-    });
-  }
-}
-
-/** Reads the address-bar fragment and reconnects to the last gateway, once at start-up. */
-export function initConnection(defaultUrl: string): void {
-  const env = platform();
-  const fragment = new URLSearchParams(globalThis.location.hash.replace(/^#/, ''));
-  const fragmentUrl = fragment.get('gateway')?.trim();
-  const token = takeTokenFromFragment(globalThis.location, globalThis.history);
-  // A share link names a saved profile (never a credential); open that gateway if we know it.
-  const shared = new URLSearchParams(globalThis.location.search).get('profile');
-  const sharedProfile = shared ? profileByName(shared) : undefined;
-  if (sharedProfile) activeProfileId.set(sharedProfile.id);
-  const url = fragmentUrl || sharedProfile?.url || gatewaySettings.get().url || defaultUrl;
-  if (fragmentUrl) {
-    fragment.delete('gateway');
-    fragment.delete('token');
-    const rest = fragment.toString();
-    globalThis.history.replaceState(
-      globalThis.history.state,
-      '',
-      `${globalThis.location.pathname}${globalThis.location.search}${rest ? `#${rest}` : ''}`,
-    );
-  }
-  $state.set({ phase: 'idle', url, since: Date.now() });
-  const remember = gatewaySettings.get().remember === 'yes';
-  if (token) saveCredentials(url, { token }, remember, env.storages);
-  if (token || fragmentUrl || sharedProfile || gatewaySettings.get().url) {
-    gatewaySettings.setKey('url', url);
-    openConnection(url, Boolean(token));
-  }
 }

@@ -1,0 +1,50 @@
+import { vi } from 'vitest';
+import { GatewayConnection, type ConnectionListener } from '../gateway/connection';
+import { deviceTokenStore } from '../gateway/device-tokens';
+import { loadDeviceIdentity } from '../gateway/identity';
+import { FakeWebSocket, memoryVault } from './fake-websocket';
+
+/** The gateway URL the connection tests use. */
+export const URL = 'ws://127.0.0.1:18789';
+
+/** A GatewayConnection on a fake socket with spy listeners and an in-memory vault. */
+export function setup(credentials: { token?: string; password?: string } = { token: 'secret' }) {
+  const vault = memoryVault();
+  const listener = {
+    phase: vi.fn(),
+    hello: vi.fn(),
+    event: vi.fn(),
+    gap: vi.fn(),
+    activity: vi.fn(),
+    malformed: vi.fn(),
+    closed: vi.fn(),
+  } satisfies ConnectionListener;
+  const connection = new GatewayConnection({
+    url: URL,
+    credentials: () => credentials,
+    credentialsJustEntered: true,
+    scopes: ['operator.admin', 'operator.read', 'operator.write'],
+    identity: () => loadDeviceIdentity('default', vault),
+    tokens: deviceTokenStore(URL, vault),
+    listener,
+    instanceId: 'tab-1',
+    locale: 'en',
+    userAgent: 'vitest',
+    origin: 'http://127.0.0.1:4173',
+    WebSocketImpl: FakeWebSocket as unknown as typeof WebSocket,
+    random: () => 0.5,
+  });
+  return { connection, listener, vault };
+}
+
+/** Opens the newest socket, sends the challenge and waits for the signed connect request. */
+export async function handshake(socket = FakeWebSocket.last()) {
+  socket.open();
+  socket.receive({
+    type: 'event',
+    event: 'connect.challenge',
+    payload: { nonce: 'n-1', ts: 1_795_552_519_686 },
+  });
+  await vi.waitFor(() => socket.lastRequest('connect'));
+  return socket.lastRequest('connect');
+}
