@@ -14,6 +14,24 @@ export interface Platform {
   isVisible: () => boolean;
   /** Calls back once before the next paint; returns a canceller. */
   nextFrame: (callback: () => void) => () => void;
+  /** Sets the tab's title. */
+  setTitle: (title: string) => void;
+  /** Sets the tab's icon (a URL). */
+  setIcon: (href: string) => void;
+  /** Desktop notifications, where the browser has them. */
+  notifications: NotificationPort;
+  /** Asks to keep the screen on; resolves to a release, or undefined when refused or unsupported. */
+  wakeLock: () => Promise<(() => void) | undefined>;
+  /** Moves keyboard focus to the first element matching a selector; false when there is none. */
+  focus: (selector: string) => boolean;
+}
+
+/** What the stores may do with desktop notifications. */
+export interface NotificationPort {
+  permission: () => NotificationPermission | 'unsupported';
+  request: () => Promise<NotificationPermission | 'unsupported'>;
+  /** Shows one; a newer one with the same tag replaces it. `onClick` runs when it is clicked. */
+  show: (title: string, options: { body: string; tag: string; onClick?: () => void }) => void;
 }
 
 /** How long a frame callback may wait when the page does not paint (a hidden tab runs no frames). */
@@ -37,6 +55,31 @@ function browserNextFrame(callback: () => void): () => void {
   return cancel;
 }
 
+const browserNotifications: NotificationPort = {
+  permission: () => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission),
+  request: async () =>
+    typeof Notification === 'undefined' ? 'unsupported' : Notification.requestPermission(),
+  show: (title, { body, tag, onClick }) => {
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    const shown = new Notification(title, { body, tag });
+    if (onClick)
+      shown.onclick = () => {
+        globalThis.focus?.();
+        onClick();
+      };
+  },
+};
+
+async function browserWakeLock(): Promise<(() => void) | undefined> {
+  const nav = globalThis.navigator as Navigator & {
+    wakeLock?: { request(type: 'screen'): Promise<{ release(): Promise<void> }> };
+  };
+  if (!nav?.wakeLock) return undefined;
+  // Denied (battery saver, no permission): the caller carries on; the screen may sleep.
+  const lock = await nav.wakeLock.request('screen').catch(() => undefined);
+  return lock ? () => void lock.release().catch(() => undefined) : undefined;
+}
+
 function browserPlatform(): Platform {
   return {
     WebSocket: globalThis.WebSocket,
@@ -51,6 +94,20 @@ function browserPlatform(): Platform {
     },
     isVisible: () => globalThis.document?.visibilityState !== 'hidden',
     nextFrame: browserNextFrame,
+    setTitle: (title) => {
+      if (globalThis.document) globalThis.document.title = title;
+    },
+    setIcon: (href) => {
+      const icon = globalThis.document?.querySelector<HTMLLinkElement>('link[rel="icon"]');
+      if (icon) icon.href = href;
+    },
+    notifications: browserNotifications,
+    wakeLock: browserWakeLock,
+    focus: (selector) => {
+      const element = globalThis.document?.querySelector<HTMLElement>(selector);
+      element?.focus();
+      return !!element;
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { useFakePlatform } from '../testing/fake-platform';
 import { handleShortcut, shortcutHelpOpen } from './shortcuts';
 
 function key(
@@ -33,5 +34,15 @@ describe('keyboard shortcuts', () => {
   it('treats g followed by an unknown key as nothing', () => {
     expect(handleShortcut(key('g'), 1_000)).toBe(true);
     expect(handleShortcut(key('x'), 1_100)).toBe(false);
+  });
+});
+
+describe('the search shortcut', () => {
+  it('focuses the search field where the page has one, and lets the key through where not', () => {
+    const dom = useFakePlatform();
+    expect(handleShortcut(key('/'))).toBe(false);
+    dom.present.add('input[type="search"]');
+    expect(handleShortcut(key('/'))).toBe(true);
+    expect(dom.focused).toEqual(['input[type="search"]']);
   });
 });

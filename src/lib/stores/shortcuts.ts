@@ -2,6 +2,7 @@ import { openPage } from '@nanostores/router';
 import { atom } from 'nanostores';
 import type { MessageKey } from '../../i18n/en';
 import { connectionState, retryNow } from './connection';
+import { platform } from './platform';
 import { router } from './router';
 
 /** Whether the keyboard-shortcut help is open. */
@@ -52,11 +53,8 @@ export function handleShortcut(event: KeyboardEvent, now = Date.now()): boolean 
       if (connectionState.get().phase === 'connected') return false;
       retryNow();
       return true;
-    case '/': {
-      const search = document.querySelector<HTMLInputElement>('input[type="search"]');
-      search?.focus();
-      return !!search;
-    }
+    case '/':
+      return platform().focus('input[type="search"]');
     default:
       return false;
   }

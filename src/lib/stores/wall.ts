@@ -2,6 +2,7 @@ import { computed } from 'nanostores';
 import { activeRuns } from './chat';
 import { phaseLabel } from './runs';
 import { clock } from './clock';
+import { platform } from './platform';
 import { router } from './router';
 import { sessionRows, sessionTitle } from './sessions';
 import { whileVisible } from './visibility';
@@ -61,30 +62,26 @@ export const runBoard = computed(
 
 /** Keeps the screen awake while mounted (Screen Wake Lock), re-acquiring it whenever the page is shown again. */
 export function keepScreenAwake(): () => void {
-  const nav = globalThis.navigator as Navigator & {
-    wakeLock?: { request(type: 'screen'): Promise<{ release(): Promise<void> }> };
-  };
-  let lock: { release(): Promise<void> } | undefined;
+  const env = platform();
+  let release: (() => void) | undefined;
   let stopped = false;
   const acquire = () => {
-    if (stopped || document.visibilityState !== 'visible' || !nav.wakeLock) return;
-    nav.wakeLock
-      .request('screen')
-      .then((acquired) => {
-        lock = acquired;
-        if (stopped) void acquired.release();
-      })
-      .catch(() => {
-        // Denied (battery saver, no permission): the board still works, the screen may sleep.
-      });
+    if (stopped || release || !env.isVisible()) return;
+    void env.wakeLock().then((granted) => {
+      if (stopped) granted?.();
+      else release = granted;
+    });
   };
   // The browser drops the lock whenever the page is hidden; take it again when it comes back.
-  document.addEventListener('visibilitychange', acquire);
+  const off = env.listen('document', 'visibilitychange', () => {
+    if (!env.isVisible()) release = undefined;
+    acquire();
+  });
   acquire();
   return () => {
     stopped = true;
-    document.removeEventListener('visibilitychange', acquire);
-    void lock?.release().catch(() => {});
+    off();
+    release?.();
   };
 }
 
