@@ -4,7 +4,7 @@ import { useFakePlatform } from '../testing/fake-platform';
 import { fixture } from '../testing/frames';
 import { answer, connectLive, sentCount } from '../testing/live';
 import { disconnect } from './connection';
-import { deleteSession, renameSession, sessionRows, sessions } from './sessions';
+import { deleteSession, renameSession, sessionRows, sessions, SESSIONS_LIMIT } from './sessions';
 
 type Rpc = { response: { payload: { sessions: Array<Record<string, unknown>> } } };
 type Captured = Array<{
@@ -81,6 +81,22 @@ describe('sessions collection', () => {
       'agent:main:main',
     ]);
     expect(sessions.get().value.get('agent:main:main')?.label).not.toBe('hijack');
+  });
+
+  it('keeps a long list whole, and stays bounded as sessions are added by events', async () => {
+    const [real] = realList().sessions;
+    const many = Array.from({ length: SESSIONS_LIMIT + 10 }, (_, i) => ({
+      ...real,
+      key: `agent:main:s${i}`,
+    }));
+    const socket = await connectedWithList({ sessions: many });
+    socket.receive(
+      changed({ sessionKey: 'agent:main:fresh', session: { key: 'agent:main:fresh' } }),
+    );
+    const keys = sessionRows.get().map((row) => row.key);
+    expect(keys).toHaveLength(SESSIONS_LIMIT + 10);
+    expect(keys[0]).toBe('agent:main:fresh');
+    expect(keys).not.toContain(`agent:main:s${SESSIONS_LIMIT + 9}`);
   });
 
   it('drops a deleted session', async () => {

@@ -27,7 +27,7 @@ export interface SessionRow {
   status?: string;
 }
 
-/** Sessions fetched per page, and the most kept in memory. */
+/** Sessions asked for per list read; events may add sessions up to this many beyond what was read. */
 export const SESSIONS_LIMIT = 500;
 
 /** The title to show for a session: label, then display name, derived title, then key. */
@@ -48,7 +48,7 @@ function isRow(value: unknown): value is SessionRow {
 
 function byKey(list: unknown): Map<string, SessionRow> {
   const rows = Array.isArray(list) ? list.filter(isRow) : [];
-  return new Map(rows.slice(0, SESSIONS_LIMIT).map((row) => [row.key, row]));
+  return new Map(rows.map((row) => [row.key, row]));
 }
 
 function applyChanged(rows: Map<string, SessionRow>, frame: EventFrame): Map<string, SessionRow> {
@@ -67,8 +67,10 @@ function applyChanged(rows: Map<string, SessionRow>, frame: EventFrame): Map<str
   // Keep fields only the list call carries (derived title, preview) when an event omits them.
   const merged = known ? { ...known, ...payload.session } : payload.session;
   if (known) return new Map(rows).set(key, merged);
-  // A new session goes first (newest), and the list stays bounded.
-  return byKey([merged, ...rows.values()]);
+  // A new session goes first (newest); past the limit the oldest listed one makes room.
+  const next = new Map([[key, merged], ...rows]);
+  if (next.size > Math.max(SESSIONS_LIMIT, rows.size)) next.delete([...next.keys()].at(-1)!);
+  return next;
 }
 
 /** Every session (keyed by session key), read once and kept live by `sessions.changed`. */
