@@ -20,7 +20,7 @@ import {
   type GatewayHello,
 } from './gateway-session';
 import { platform } from './platform';
-import { activeProfileId, profiles, saveProfile } from './profiles';
+import { activeProfileId, profileIdentity, profiles, saveProfile } from './profiles';
 import { randomId } from '../gateway/uuid';
 
 /** Where the connection stands, in words a person can read. */
@@ -61,7 +61,8 @@ let lastFrameAt = 0;
 
 /** The name of the device identity the active profile uses (observers get their own). */
 export function identityProfileName(observer: boolean): string {
-  const base = activeProfileId.get() || 'default';
+  const active = profiles.get().find((p) => p.id === activeProfileId.get());
+  const base = active ? profileIdentity(active) : 'default';
   return observer ? (base === 'default' ? 'observer' : `${base}:observer`) : base;
 }
 
@@ -204,8 +205,24 @@ export function connect(input: {
   profileName?: string;
 }): void {
   const url = input.url.trim();
+  const current = $state.get();
+  const observer = Boolean(input.observer);
+  const sameGateway =
+    url === current.url && observer === (gatewaySettings.get().observer === 'yes');
   if (input.profileName?.trim()) {
-    activeProfileId.set(saveProfile({ name: input.profileName, url }).id);
+    // Saved from the connection in use, a profile keeps its device identity (already paired).
+    const identity = sameGateway ? identityProfileName(false) : undefined;
+    activeProfileId.set(saveProfile({ name: input.profileName, url, identity }).id);
+    const nothingNew = !input.token?.trim() && !input.password;
+    // Naming the live connection changes nothing on the wire: stay connected.
+    if (sameGateway && nothingNew && current.phase === 'connected') {
+      gatewaySettings.set({
+        url,
+        remember: input.remember ? 'yes' : '',
+        observer: observer ? 'yes' : '',
+      });
+      return;
+    }
   } else if (profiles.get().find((p) => p.id === activeProfileId.get())?.url !== url) {
     activeProfileId.set('');
   }

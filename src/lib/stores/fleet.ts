@@ -9,7 +9,7 @@ import { randomId } from '../gateway/uuid';
 import { locale } from './i18n';
 import { healthVerdict, type HealthVerdict } from './health';
 import { platform } from './platform';
-import { profiles, type GatewayProfile } from './profiles';
+import { profileIdentity, profiles, type GatewayProfile } from './profiles';
 
 /** One gateway's card in the fleet view. */
 export interface FleetCard {
@@ -46,7 +46,7 @@ function watch(profile: GatewayProfile): () => void {
     url: profile.url,
     credentials: () => loadCredentials(profile.url, env.storages),
     scopes: OPERATOR_SCOPES,
-    identity: () => loadDeviceIdentity(profile.id, env.vault),
+    identity: () => loadDeviceIdentity(profileIdentity(profile), env.vault),
     tokens: deviceTokenStore(profile.url, env.vault),
     instanceId: `fleet-${randomId()}`,
     locale: locale.get(),

@@ -8,6 +8,11 @@ export interface GatewayProfile {
   name: string;
   url: string;
   colour: string;
+  /**
+   * The device identity this profile signs in with. A profile saved from a working connection
+   * keeps that connection's identity (a new one would be an unpaired device); absent: its own.
+   */
+  identity?: string;
 }
 
 /** Colours offered for profiles, distinct in light and dark themes. */
@@ -24,7 +29,8 @@ export const profiles = persistentAtom<GatewayProfile[]>('openclaw-console:profi
             (p): p is GatewayProfile =>
               typeof p?.id === 'string' &&
               typeof p?.name === 'string' &&
-              typeof p?.url === 'string',
+              typeof p?.url === 'string' &&
+              (p.identity === undefined || typeof p.identity === 'string'),
           )
         : [];
     } catch {
@@ -42,7 +48,12 @@ export const activeProfile = computed([profiles, activeProfileId], (list, id) =>
 );
 
 /** Saves a new profile (or updates the one with the same name) and returns it. */
-export function saveProfile(input: { name: string; url: string; colour?: string }): GatewayProfile {
+export function saveProfile(input: {
+  name: string;
+  url: string;
+  colour?: string;
+  identity?: string;
+}): GatewayProfile {
   const list = profiles.get();
   const name = input.name.trim() || input.url;
   const existing = list.find((profile) => profile.name === name);
@@ -52,6 +63,9 @@ export function saveProfile(input: { name: string; url: string; colour?: string 
     url: input.url.trim(),
     colour:
       input.colour ?? existing?.colour ?? PROFILE_COLOURS[list.length % PROFILE_COLOURS.length]!,
+    ...((input.identity ?? existing?.identity)
+      ? { identity: input.identity ?? existing?.identity }
+      : {}),
   };
   profiles.set(
     existing ? list.map((p) => (p.id === profile.id ? profile : p)) : [...list, profile],
@@ -63,6 +77,11 @@ export function saveProfile(input: { name: string; url: string; colour?: string 
 export function removeProfile(id: string): void {
   profiles.set(profiles.get().filter((profile) => profile.id !== id));
   if (activeProfileId.get() === id) activeProfileId.set('');
+}
+
+/** The device identity a profile signs in with. */
+export function profileIdentity(profile: GatewayProfile): string {
+  return profile.identity ?? profile.id;
 }
 
 /** Finds a profile by its name (share links carry names, never credentials). */
