@@ -32,7 +32,6 @@ export const en = {
   'profile.active': 'Profile: {name}',
   'alerts.heading': 'Alerts on this display',
   'alerts.notify': 'Desktop notifications',
-  'alerts.enable': 'Allow notifications',
   'alerts.denied':
     'The browser blocks notifications for this page; allow them in its site settings.',
   'alerts.badge': 'Count in the tab title and icon',
@@ -149,7 +148,6 @@ export const en = {
   'overview.healthPending': 'Checking…',
   'overview.healthPendingHint':
     'The gateway has just started and has not finished its first health check; the result shows here when it does.',
-  'overview.uptime': 'Up {duration}',
   'overview.asOf': 'as of {age} ago',
   'overview.stale': 'Stale: not connected',
   'overview.noData': 'No data yet.',
