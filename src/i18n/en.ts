@@ -1,3 +1,19 @@
+/**
+ * A text with a form per plural category of the language (see Intl.PluralRules), picked by the
+ * `count` parameter. English needs `one` and `other`; Chinese needs only `other` (a plain string).
+ */
+export interface PluralMessage {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+
+/** One dictionary entry: a text, or texts by plural category. */
+export type Message = string | PluralMessage;
+
 /** English UI text; every other catalogue must have the same keys. */
 export const en = {
   'app.title': 'OpenClaw Console',
@@ -18,7 +34,7 @@ export const en = {
   'fleet.empty':
     'No saved gateways yet. Give a connection a profile name on the connect form to save it.',
   'fleet.open': 'Open {name}',
-  'fleet.runs': '{count} runs in flight',
+  'fleet.runs': { one: '{count} run in flight', other: '{count} runs in flight' },
   'fleet.remove': 'Remove',
   'fleet.healthy': 'healthy',
   'fleet.unhealthy': 'unhealthy',
@@ -37,7 +53,10 @@ export const en = {
   'alerts.badge': 'Count in the tab title and icon',
   'alerts.runFailed': 'A run failed',
   'alerts.approval': 'Approval waiting',
-  'alerts.approvalBody': '{count} waiting for an operator',
+  'alerts.approvalBody': {
+    one: '{count} request waits for an operator',
+    other: '{count} requests wait for an operator',
+  },
   'alerts.down': 'Gateway unreachable',
   'alerts.channelDown': 'Channel down',
   'diag.heading': 'Diagnostics',
@@ -186,11 +205,11 @@ export const en = {
   'wall.noFailures': 'No failures.',
   'wall.approvals': 'Waiting for approval',
   'wall.noApprovals': 'Nothing waiting.',
-  'wall.clients': '{count} clients online',
-  'wall.channelsDown': '{count} channels down',
+  'wall.clients': { one: '{count} client online', other: '{count} clients online' },
+  'wall.channelsDown': { one: '{count} channel down', other: '{count} channels down' },
   'wall.device': 'Device {name} wants to pair',
   'presence.heading': 'Connected clients',
-  'presence.count': '{count} clients',
+  'presence.count': { one: '{count} client', other: '{count} clients' },
   'presence.you': 'this console',
   'presence.mode': 'Mode',
   'presence.platform': 'Platform',
@@ -213,10 +232,10 @@ export const en = {
   'sessions.sortTokens': 'Tokens',
   'sessions.new': 'New session',
   'sessions.empty': 'No sessions match.',
-  'sessions.count': '{shown} of {total} sessions',
+  'sessions.count': { one: '{shown} of {count} session', other: '{shown} of {count} sessions' },
   'sessions.showMore': 'Show {count} more ({hidden} not shown; search narrows the list)',
   'sessions.running': 'running',
-  'sessions.tokens': '{count} tokens',
+  'sessions.tokens': { one: '{count} token', other: '{count} tokens' },
   'sessions.cost': '${cost}',
   'sessions.loading': 'Loading…',
   'sessions.cannotList': 'This gateway or your role does not allow listing sessions.',
@@ -276,9 +295,15 @@ export const en = {
   'time.m': '{n} min',
   'time.h': '{n} h',
   'time.d': '{n} d',
-};
+} satisfies Record<string, Message>;
 
-/** The shape every catalogue shares. */
-export type Messages = Record<keyof typeof en, string>;
 /** A UI text key. */
 export type MessageKey = keyof typeof en;
+/** The shape every catalogue shares. */
+export type Messages = Record<MessageKey, Message>;
+/** Keys whose English text depends on a number: callers pass it as `count`. */
+export type CountedKey = {
+  [K in MessageKey]: (typeof en)[K] extends string ? never : K;
+}[MessageKey];
+/** Keys whose text needs no count. */
+export type PlainKey = Exclude<MessageKey, CountedKey>;

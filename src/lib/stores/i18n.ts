@@ -1,6 +1,6 @@
 import { persistentAtom } from '@nanostores/persistent';
 import { computed } from 'nanostores';
-import { en, type MessageKey, type Messages } from '../../i18n/en';
+import { en, type CountedKey, type MessageKey, type Messages, type PlainKey } from '../../i18n/en';
 import { zhCN } from '../../i18n/zh-CN';
 
 /** Languages the console ships. */
@@ -31,11 +31,26 @@ export function format(template: string, params: MessageParams = {}): string {
   );
 }
 
+/** Translates a key; a counted key needs `count`, whose plural category picks the form. */
+export interface Translate {
+  (key: CountedKey, params: MessageParams & { count: number }): string;
+  (key: PlainKey, params?: MessageParams): string;
+}
+
+function translator(lang: Locale, messages: Messages): Translate {
+  const plural = new Intl.PluralRules(lang);
+  return (key: MessageKey, params?: MessageParams): string => {
+    const entry = messages[key];
+    const template =
+      typeof entry === 'string'
+        ? entry
+        : (entry[plural.select(Number(params?.count))] ?? entry.other);
+    return format(template, params);
+  };
+}
+
 /** The translate function for the current language: `$t('key', {param})`. */
-export const t = computed(locale, (current) => {
-  const messages = catalogues[current];
-  return (key: MessageKey, params?: MessageParams): string => format(messages[key], params);
-});
+export const t = computed(locale, (current) => translator(current, catalogues[current]));
 
 /** Switches the UI language. */
 export function setLocale(next: Locale): void {
