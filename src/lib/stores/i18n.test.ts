@@ -1,22 +1,38 @@
-import { cleanStores, keepMount } from 'nanostores';
-import { afterEach, describe, expect, it } from 'vitest';
-import { locale, setLocale, t } from './i18n';
+import { allTasks, cleanStores, keepMount } from 'nanostores';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as I18n from './i18n';
 
-afterEach(() => {
-  setLocale('en');
-  cleanStores(t);
+// Counts how often the Chinese dictionary module is fetched, and can make the fetch fail.
+const zh = { loads: 0, fail: false };
+
+let i18n: typeof I18n;
+
+beforeEach(async () => {
+  // A fresh module per test: nothing loaded, nothing cached from the test before.
+  vi.resetModules();
+  zh.loads = 0;
+  zh.fail = false;
+  vi.doMock('../../i18n/zh-CN', async (original) => {
+    if (zh.fail) throw new Error('chunk not fetched');
+    zh.loads += 1;
+    return original();
+  });
+  i18n = await import('./i18n');
+  i18n.setLocale('en');
 });
+
+afterEach(() => cleanStores(i18n.t, i18n.shownLocale));
 
 describe('t', () => {
   it('fills placeholders and leaves unknown ones as written', () => {
-    keepMount(t);
-    expect(t.get()('phase.connected', { url: 'ws://a' })).toBe('Connected to ws://a');
-    expect(t.get()('phase.connected')).toBe('Connected to {url}');
+    keepMount(i18n.t);
+    expect(i18n.t.get()('phase.connected', { url: 'ws://a' })).toBe('Connected to ws://a');
+    expect(i18n.t.get()('phase.connected')).toBe('Connected to {url}');
   });
 
   it('picks the English plural form by count', () => {
-    keepMount(t);
-    const translate = t.get();
+    keepMount(i18n.t);
+    const translate = i18n.t.get();
     expect(translate('presence.count', { count: 1 })).toBe('1 client');
     expect(translate('presence.count', { count: 0 })).toBe('0 clients');
     expect(translate('presence.count', { count: 2 })).toBe('2 clients');
@@ -26,14 +42,68 @@ describe('t', () => {
     expect(translate('sessions.count', { shown: 3, count: 40 })).toBe('3 of 40 sessions');
   });
 
-  it('counts in Chinese with the measure word and no plural form', () => {
-    setLocale('zh-CN');
-    keepMount(t);
-    const translate = t.get();
-    expect(locale.get()).toBe('zh-CN');
+  it('counts in Chinese with the measure word and no plural form', async () => {
+    keepMount(i18n.t);
+    i18n.setLocale('zh-CN');
+    await allTasks();
+    const translate = i18n.t.get();
     expect(translate('presence.count', { count: 1 })).toBe('1 个客户端');
     expect(translate('presence.count', { count: 2 })).toBe('2 个客户端');
     expect(translate('fleet.runs', { count: 1 })).toBe('1 个运行进行中');
     expect(translate('sessions.count', { shown: 3, count: 40 })).toBe('共 40 个会话，显示 3 个');
+  });
+});
+
+describe('the Chinese dictionary', () => {
+  it('is not loaded while English is chosen', async () => {
+    keepMount(i18n.t);
+    i18n.setLocale('en');
+    await allTasks();
+    expect(i18n.t.get()('app.title')).toBe('OpenClaw Console');
+    expect(zh.loads).toBe(0);
+  });
+
+  it('loads when chosen; English shows until it has, then the text switches', async () => {
+    keepMount(i18n.t);
+    i18n.setLocale('zh-CN');
+    expect(i18n.t.get()('app.title')).toBe('OpenClaw Console');
+    expect(i18n.shownLocale.get()).toBe('en');
+    await allTasks();
+    expect(zh.loads).toBe(1);
+    expect(i18n.t.get()('app.title')).toBe('OpenClaw 控制台');
+    expect(i18n.shownLocale.get()).toBe('zh-CN');
+  });
+
+  it('loads for a language remembered from an earlier visit', async () => {
+    i18n.setLocale('zh-CN');
+    vi.resetModules();
+    i18n = await import('./i18n');
+    keepMount(i18n.t);
+    await allTasks();
+    expect(i18n.t.get()('app.title')).toBe('OpenClaw 控制台');
+  });
+
+  it('does not replace a language chosen while it was loading', async () => {
+    keepMount(i18n.t);
+    i18n.setLocale('zh-CN');
+    i18n.setLocale('en');
+    await allTasks();
+    expect(i18n.t.get()('app.title')).toBe('OpenClaw Console');
+    // Chosen again, it is already here: the switch is immediate.
+    i18n.setLocale('zh-CN');
+    expect(i18n.t.get()('app.title')).toBe('OpenClaw 控制台');
+  });
+
+  it('keeps the language on screen when it cannot be fetched, and retries when chosen again', async () => {
+    keepMount(i18n.t);
+    zh.fail = true;
+    i18n.setLocale('zh-CN');
+    await allTasks();
+    expect(i18n.t.get()('app.title')).toBe('OpenClaw Console');
+    zh.fail = false;
+    i18n.setLocale('en');
+    i18n.setLocale('zh-CN');
+    await allTasks();
+    expect(i18n.t.get()('app.title')).toBe('OpenClaw 控制台');
   });
 });

@@ -1,14 +1,17 @@
 import { persistentAtom } from '@nanostores/persistent';
-import { computed } from 'nanostores';
+import { atom, computed, onMount, task } from 'nanostores';
 import { en, type CountedKey, type MessageKey, type Messages, type PlainKey } from '../../i18n/en';
-import { zhCN } from '../../i18n/zh-CN';
 
 /** Languages the console ships. */
 export const LOCALES = { en: 'English', 'zh-CN': '简体中文' } as const;
 /** A shipped language tag. */
 export type Locale = keyof typeof LOCALES;
 
-const catalogues: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
+// English ships in the first bundle; every other dictionary is fetched when first chosen.
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
+  'zh-CN': async () => (await import('../../i18n/zh-CN')).zhCN,
+};
+const loaded = new Map<Locale, Messages>([['en', en]]);
 
 function browserLocale(): Locale {
   const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
@@ -17,9 +20,33 @@ function browserLocale(): Locale {
 
 /** The chosen UI language, remembered on this device. */
 export const locale = persistentAtom<Locale>('openclaw-console:locale', browserLocale(), {
-  decode: (value) => (value in catalogues ? (value as Locale) : 'en'),
+  decode: (value) => (Object.hasOwn(LOCALES, value) ? (value as Locale) : 'en'),
   encode: (value) => value,
 });
+
+// The language on screen and its dictionary: the chosen one once its dictionary is here.
+const $shown = atom<{ locale: Locale; messages: Messages }>({ locale: 'en', messages: en });
+let wanted: Locale = 'en';
+
+/** Shows `choice` once its dictionary is here (at once if it is), unless another was chosen meanwhile. */
+async function show(choice: Locale): Promise<void> {
+  wanted = choice;
+  let messages = loaded.get(choice);
+  if (!messages) {
+    try {
+      messages = await loaders[choice as Exclude<Locale, 'en'>]();
+    } catch {
+      return; // Not fetched (offline, a new deploy): keep the language on screen; choosing again retries.
+    }
+    loaded.set(choice, messages);
+  }
+  if (wanted === choice) $shown.set({ locale: choice, messages });
+}
+
+onMount($shown, () => locale.subscribe((choice) => void task(() => show(choice))));
+
+/** The language the console is shown in: the chosen one once its dictionary has loaded. */
+export const shownLocale = computed($shown, (shown) => shown.locale);
 
 /** Parameters substituted into `{name}` placeholders. */
 export type MessageParams = Record<string, string | number>;
@@ -49,10 +76,10 @@ function translator(lang: Locale, messages: Messages): Translate {
   };
 }
 
-/** The translate function for the current language: `$t('key', {param})`. */
-export const t = computed(locale, (current) => translator(current, catalogues[current]));
+/** The translate function for the language on screen: `$t('key', {param})`. */
+export const t = computed($shown, (shown) => translator(shown.locale, shown.messages));
 
-/** Switches the UI language. */
+/** Switches the UI language (the text follows once the language's dictionary has loaded). */
 export function setLocale(next: Locale): void {
   locale.set(next);
 }
