@@ -1,11 +1,13 @@
 import { allTasks, cleanStores, keepMount } from 'nanostores';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as I18n from './i18n';
+import type { Platform } from './platform';
 
 // Counts how often the Chinese dictionary module is fetched, and can make the fetch fail.
 const zh = { loads: 0, fail: false };
 
 let i18n: typeof I18n;
+let documentLanguage: string[];
 
 beforeEach(async () => {
   // A fresh module per test: nothing loaded, nothing cached from the test before.
@@ -17,6 +19,11 @@ beforeEach(async () => {
     zh.loads += 1;
     return original();
   });
+  documentLanguage = [];
+  const { setPlatform } = await import('./platform');
+  setPlatform({
+    setDocumentLanguage: (lang) => documentLanguage.push(lang),
+  } as Partial<Platform> as Platform);
   i18n = await import('./i18n');
   i18n.setLocale('en');
 });
@@ -105,5 +112,18 @@ describe('the Chinese dictionary', () => {
     i18n.setLocale('zh-CN');
     await allTasks();
     expect(i18n.t.get()('app.title')).toBe('OpenClaw 控制台');
+  });
+});
+
+describe('the document language', () => {
+  it('follows the language on screen, not the one still loading', async () => {
+    keepMount(i18n.t);
+    expect(documentLanguage).toEqual(['en']);
+    i18n.setLocale('zh-CN');
+    expect(documentLanguage).toEqual(['en']);
+    await allTasks();
+    expect(documentLanguage).toEqual(['en', 'zh-CN']);
+    i18n.setLocale('en');
+    expect(documentLanguage).toEqual(['en', 'zh-CN', 'en']);
   });
 });

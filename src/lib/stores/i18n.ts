@@ -1,6 +1,7 @@
 import { persistentAtom } from '@nanostores/persistent';
 import { atom, computed, onMount, task } from 'nanostores';
 import { en, type CountedKey, type MessageKey, type Messages, type PlainKey } from '../../i18n/en';
+import { platform } from './platform';
 
 /** Languages the console ships. */
 export const LOCALES = { en: 'English', 'zh-CN': '简体中文' } as const;
@@ -78,6 +79,9 @@ function translator(lang: Locale, messages: Messages): Translate {
 
 /** The translate function for the language on screen: `$t('key', {param})`. */
 export const t = computed($shown, (shown) => translator(shown.locale, shown.messages));
+
+// While anything shows translated text, the document says which language it is in.
+onMount(t, () => shownLocale.subscribe((lang) => platform().setDocumentLanguage(lang)));
 
 /** Switches the UI language (the text follows once the language's dictionary has loaded). */
 export function setLocale(next: Locale): void {

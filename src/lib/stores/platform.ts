@@ -14,6 +14,8 @@ export interface Platform {
   isVisible: () => boolean;
   /** Calls back once before the next paint; returns a canceller. */
   nextFrame: (callback: () => void) => () => void;
+  /** Tells the browser (and screen readers, fonts, hyphenation) which language the page is in. */
+  setDocumentLanguage: (lang: string) => void;
 }
 
 /** How long a frame callback may wait when the page does not paint (a hidden tab runs no frames). */
@@ -51,6 +53,7 @@ function browserPlatform(): Platform {
     },
     isVisible: () => globalThis.document?.visibilityState !== 'hidden',
     nextFrame: browserNextFrame,
+    setDocumentLanguage: (lang) => globalThis.document?.documentElement.setAttribute('lang', lang),
   };
 }
 

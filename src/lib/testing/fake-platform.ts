@@ -17,5 +17,6 @@ export function useFakePlatform(): void {
       const timer = setTimeout(callback, 0);
       return () => clearTimeout(timer);
     },
+    setDocumentLanguage: () => {},
   });
 }
