@@ -52,3 +52,9 @@ describe('catalogues', () => {
     expect(unused).toEqual([]);
   });
 });
+
+describe('sources', () => {
+  it('format dates and times in the chosen language, never the browser’s', () => {
+    expect(sources().match(/\.toLocale(Time|Date)?String\(/g)).toBeNull();
+  });
+});

@@ -167,7 +167,7 @@ export const en = {
   'overview.healthPending': 'Checking…',
   'overview.healthPendingHint':
     'The gateway has just started and has not finished its first health check; the result shows here when it does.',
-  'overview.asOf': 'as of {age} ago',
+  'overview.asOf': 'as of {ago}',
   'overview.stale': 'Stale: not connected',
   'overview.noData': 'No data yet.',
   'overview.channels': 'Channels',
@@ -192,7 +192,7 @@ export const en = {
   'devices.reject': 'Reject',
   'wall.title': 'Wallboard',
   'wall.live': 'LIVE',
-  'wall.stale': 'STALE — not connected. Last live data {age} ago; reconnecting by itself.',
+  'wall.stale': 'STALE — not connected. Last live data {ago}; reconnecting by itself.',
   'wall.never': 'Waiting for the first connection…',
   'wall.runs': 'Runs in flight',
   'wall.noRuns': 'No runs in flight.',
@@ -217,7 +217,7 @@ export const en = {
   'presence.host': 'Host',
   'presence.scopes': 'Scopes',
   'presence.since': 'Seen',
-  'presence.lastInput': 'last input {age} ago',
+  'presence.lastInput': 'last input {ago}',
   'presence.empty': 'No clients.',
   'nav.sessions': 'Sessions',
   'sessions.heading': 'Sessions',
@@ -291,10 +291,6 @@ export const en = {
   'run.detail': 'Details',
   'code.copy': 'Copy',
   'code.copied': 'Copied',
-  'time.s': '{n} s',
-  'time.m': '{n} min',
-  'time.h': '{n} h',
-  'time.d': '{n} d',
 } satisfies Record<string, Message>;
 
 /** A UI text key. */

@@ -87,12 +87,3 @@ onMount(t, () => shownLocale.subscribe((lang) => platform().setDocumentLanguage(
 export function setLocale(next: Locale): void {
   locale.set(next);
 }
-
-/** A compact human duration (“12 s”, “5 min”, “3 h”, “2 d”) in the current language. */
-export const formatDuration = computed(t, (translate) => (ms: number): string => {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return translate('time.s', { n: s });
-  if (s < 3600) return translate('time.m', { n: Math.floor(s / 60) });
-  if (s < 86_400) return translate('time.h', { n: Math.floor(s / 3600) });
-  return translate('time.d', { n: Math.floor(s / 86_400) });
-});
