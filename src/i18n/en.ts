@@ -291,6 +291,7 @@ export const en = {
   'run.detail': 'Details',
   'code.copy': 'Copy',
   'code.copied': 'Copied',
+  'markdown.truncated': 'Truncated: showing the first {shown} of {total} characters.',
 } satisfies Record<string, Message>;
 
 /** A UI text key. */

@@ -265,4 +265,5 @@ export const zhCN: Messages = {
   'run.detail': '详情',
   'code.copy': '复制',
   'code.copied': '已复制',
+  'markdown.truncated': '已截断：只显示前 {shown} 个字符（共 {total} 个）。',
 };

@@ -80,6 +80,13 @@ function translator(lang: Locale, messages: Messages): Translate {
 /** The translate function for the language on screen: `$t('key', {param})`. */
 export const t = computed($shown, (shown) => translator(shown.locale, shown.messages));
 
+/** Writes the note under a message cut for length, for renderMarkdown's `truncatedNote`. */
+export const truncationNote = computed(
+  t,
+  (translate) => (shown: number, total: number) =>
+    translate('markdown.truncated', { shown, total }),
+);
+
 // While anything shows translated text, the document says which language it is in.
 onMount(t, () => shownLocale.subscribe((lang) => platform().setDocumentLanguage(lang)));
 
