@@ -6,6 +6,13 @@ import type { Platform } from './platform';
 // Counts how often the Chinese dictionary module is fetched, and can make the fetch fail.
 const zh = { loads: 0, fail: false };
 
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+// Intl may separate with a narrow no-break space; the tests read any space as one.
+const plain = (text: string) => text.replace(/\s/g, ' ');
+
 let i18n: typeof I18n;
 let documentLanguage: string[];
 
@@ -28,7 +35,21 @@ beforeEach(async () => {
   i18n.setLocale('en');
 });
 
-afterEach(() => cleanStores(i18n.t, i18n.shownLocale));
+afterEach(() =>
+  cleanStores(
+    i18n.t,
+    i18n.shownLocale,
+    i18n.formatTime,
+    i18n.formatDuration,
+    i18n.formatAgo,
+    i18n.formatIn,
+  ),
+);
+
+async function showLanguage(lang: I18n.Locale) {
+  i18n.setLocale(lang);
+  await allTasks();
+}
 
 describe('t', () => {
   it('fills placeholders and leaves unknown ones as written', () => {
@@ -125,5 +146,69 @@ describe('the document language', () => {
     expect(documentLanguage).toEqual(['en', 'zh-CN']);
     i18n.setLocale('en');
     expect(documentLanguage).toEqual(['en', 'zh-CN', 'en']);
+  });
+});
+
+describe('largestUnit', () => {
+  it('takes the largest whole unit, never a negative span', () => {
+    expect(i18n.largestUnit(59_400)).toEqual({ value: 59, unit: 'second' });
+    expect(i18n.largestUnit(59_600)).toEqual({ value: 1, unit: 'minute' });
+    expect(i18n.largestUnit(HOUR - SECOND)).toEqual({ value: 59, unit: 'minute' });
+    expect(i18n.largestUnit(36 * HOUR)).toEqual({ value: 1, unit: 'day' });
+    expect(i18n.largestUnit(-5 * SECOND)).toEqual({ value: 0, unit: 'second' });
+  });
+});
+
+describe('formatTime', () => {
+  beforeEach(() => keepMount(i18n.formatTime));
+  const afternoon = new Date(2026, 10, 25, 16, 6, 44).getTime();
+
+  it('writes a 12-hour clock in English and a 24-hour clock in Chinese', async () => {
+    expect(plain(i18n.formatTime.get()(afternoon))).toBe('4:06:44 PM');
+    await showLanguage('zh-CN');
+    expect(i18n.formatTime.get()(afternoon)).toBe('16:06:44');
+    await showLanguage('en');
+    expect(plain(i18n.formatTime.get()(afternoon))).toBe('4:06:44 PM');
+  });
+});
+
+describe('formatDuration', () => {
+  beforeEach(() => keepMount(i18n.formatDuration));
+  it('names the unit in the language on screen', async () => {
+    const spans = [12 * SECOND, 5 * MINUTE, 3 * HOUR, 2 * DAY];
+    expect(spans.map((ms) => plain(i18n.formatDuration.get()(ms)))).toEqual([
+      '12 sec',
+      '5 min',
+      '3 hr',
+      '2 days',
+    ]);
+    await showLanguage('zh-CN');
+    expect(spans.map((ms) => i18n.formatDuration.get()(ms))).toEqual([
+      '12秒',
+      '5分钟',
+      '3小时',
+      '2天',
+    ]);
+  });
+});
+
+describe('formatAgo and formatIn', () => {
+  beforeEach(() => [i18n.formatAgo, i18n.formatIn].forEach((store) => keepMount(store)));
+  it('say how long ago, with the plural the count needs', async () => {
+    const ago = i18n.formatAgo.get();
+    expect(ago(0)).toBe('0 seconds ago');
+    expect(ago(1 * SECOND)).toBe('1 second ago');
+    expect(ago(12 * SECOND)).toBe('12 seconds ago');
+    expect(ago(90 * MINUTE)).toBe('1 hour ago');
+    await showLanguage('zh-CN');
+    expect(i18n.formatAgo.get()(12 * SECOND)).toBe('12秒钟前');
+    expect(i18n.formatAgo.get()(0)).toBe('0秒钟前');
+  });
+
+  it('say how long until', async () => {
+    expect(i18n.formatIn.get()(1 * SECOND)).toBe('in 1 second');
+    expect(i18n.formatIn.get()(5 * SECOND)).toBe('in 5 seconds');
+    await showLanguage('zh-CN');
+    expect(i18n.formatIn.get()(5 * SECOND)).toBe('5秒钟后');
   });
 });
