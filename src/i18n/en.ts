@@ -1,3 +1,19 @@
+/**
+ * A text with a form per plural category of the language (see Intl.PluralRules), picked by the
+ * `count` parameter. English needs `one` and `other`; Chinese needs only `other` (a plain string).
+ */
+export interface PluralMessage {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+
+/** One dictionary entry: a text, or texts by plural category. */
+export type Message = string | PluralMessage;
+
 /** English UI text; every other catalogue must have the same keys. */
 export const en = {
   'app.title': 'OpenClaw Console',
@@ -18,7 +34,7 @@ export const en = {
   'fleet.empty':
     'No saved gateways yet. Give a connection a profile name on the connect form to save it.',
   'fleet.open': 'Open {name}',
-  'fleet.runs': '{count} runs in flight',
+  'fleet.runs': { one: '{count} run in flight', other: '{count} runs in flight' },
   'fleet.remove': 'Remove',
   'fleet.healthy': 'healthy',
   'fleet.unhealthy': 'unhealthy',
@@ -32,13 +48,15 @@ export const en = {
   'profile.active': 'Profile: {name}',
   'alerts.heading': 'Alerts on this display',
   'alerts.notify': 'Desktop notifications',
-  'alerts.enable': 'Allow notifications',
   'alerts.denied':
     'The browser blocks notifications for this page; allow them in its site settings.',
   'alerts.badge': 'Count in the tab title and icon',
   'alerts.runFailed': 'A run failed',
   'alerts.approval': 'Approval waiting',
-  'alerts.approvalBody': '{count} waiting for an operator',
+  'alerts.approvalBody': {
+    one: '{count} request waits for an operator',
+    other: '{count} requests wait for an operator',
+  },
   'alerts.down': 'Gateway unreachable',
   'alerts.channelDown': 'Channel down',
   'diag.heading': 'Diagnostics',
@@ -55,8 +73,7 @@ export const en = {
   'phase.connecting': 'Connecting to {url}…',
   'phase.handshaking': 'Handshaking with {url}…',
   'phase.connected': 'Connected to {url}',
-  'phase.reconnecting': 'Reconnecting to {url} in {seconds} s',
-  'phase.reconnectingNow': 'Reconnecting to {url}…',
+  'phase.reconnecting': 'Reconnecting to {url}…',
   'phase.stopped': 'Stopped: {url}',
   'phase.disconnected': 'Disconnected from {url}',
   'status.server': 'Gateway {version} · protocol {protocol}',
@@ -74,6 +91,7 @@ export const en = {
   'status.memory': 'Memory (RSS)',
   'status.queuedEvents': 'Queued system events',
   'status.degradedPlugins': 'Degraded plugins',
+  'status.retryIn': 'Trying again {when}',
   'status.retryNow': 'Retry now',
   'status.disconnect': 'Disconnect',
   'status.deviceToken': 'Signed in with this device’s token',
@@ -149,8 +167,7 @@ export const en = {
   'overview.healthPending': 'Checking…',
   'overview.healthPendingHint':
     'The gateway has just started and has not finished its first health check; the result shows here when it does.',
-  'overview.uptime': 'Up {duration}',
-  'overview.asOf': 'as of {age} ago',
+  'overview.asOf': 'as of {ago}',
   'overview.stale': 'Stale: not connected',
   'overview.noData': 'No data yet.',
   'overview.channels': 'Channels',
@@ -175,7 +192,7 @@ export const en = {
   'devices.reject': 'Reject',
   'wall.title': 'Wallboard',
   'wall.live': 'LIVE',
-  'wall.stale': 'STALE — not connected. Last live data {age} ago; reconnecting by itself.',
+  'wall.stale': 'STALE — not connected. Last live data {ago}; reconnecting by itself.',
   'wall.never': 'Waiting for the first connection…',
   'wall.runs': 'Runs in flight',
   'wall.noRuns': 'No runs in flight.',
@@ -188,11 +205,11 @@ export const en = {
   'wall.noFailures': 'No failures.',
   'wall.approvals': 'Waiting for approval',
   'wall.noApprovals': 'Nothing waiting.',
-  'wall.clients': '{count} clients online',
-  'wall.channelsDown': '{count} channels down',
+  'wall.clients': { one: '{count} client online', other: '{count} clients online' },
+  'wall.channelsDown': { one: '{count} channel down', other: '{count} channels down' },
   'wall.device': 'Device {name} wants to pair',
   'presence.heading': 'Connected clients',
-  'presence.count': '{count} clients',
+  'presence.count': { one: '{count} client', other: '{count} clients' },
   'presence.you': 'this console',
   'presence.mode': 'Mode',
   'presence.platform': 'Platform',
@@ -200,7 +217,7 @@ export const en = {
   'presence.host': 'Host',
   'presence.scopes': 'Scopes',
   'presence.since': 'Seen',
-  'presence.lastInput': 'last input {age} ago',
+  'presence.lastInput': 'last input {ago}',
   'presence.empty': 'No clients.',
   'nav.sessions': 'Sessions',
   'sessions.heading': 'Sessions',
@@ -215,10 +232,10 @@ export const en = {
   'sessions.sortTokens': 'Tokens',
   'sessions.new': 'New session',
   'sessions.empty': 'No sessions match.',
-  'sessions.count': '{shown} of {total} sessions',
+  'sessions.count': { one: '{shown} of {count} session', other: '{shown} of {count} sessions' },
   'sessions.showMore': 'Show {count} more ({hidden} not shown; search narrows the list)',
   'sessions.running': 'running',
-  'sessions.tokens': '{count} tokens',
+  'sessions.tokens': { one: '{count} token', other: '{count} tokens' },
   'sessions.cost': '${cost}',
   'sessions.loading': 'Loading…',
   'sessions.cannotList': 'This gateway or your role does not allow listing sessions.',
@@ -278,13 +295,16 @@ export const en = {
   'run.detail': 'Details',
   'code.copy': 'Copy',
   'code.copied': 'Copied',
-  'time.s': '{n} s',
-  'time.m': '{n} min',
-  'time.h': '{n} h',
-  'time.d': '{n} d',
-};
+  'markdown.truncated': 'Truncated: showing the first {shown} of {total} characters.',
+} satisfies Record<string, Message>;
 
-/** The shape every catalogue shares. */
-export type Messages = Record<keyof typeof en, string>;
 /** A UI text key. */
 export type MessageKey = keyof typeof en;
+/** The shape every catalogue shares. */
+export type Messages = Record<MessageKey, Message>;
+/** Keys whose English text depends on a number: callers pass it as `count`. */
+export type CountedKey = {
+  [K in MessageKey]: (typeof en)[K] extends string ? never : K;
+}[MessageKey];
+/** Keys whose text needs no count. */
+export type PlainKey = Exclude<MessageKey, CountedKey>;

@@ -1,5 +1,6 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderMarkdown } from '../markdown/render';
+import { MAX_SOURCE_CHARS, renderMarkdown } from '../markdown/render';
 import { formattedBefore, formatWhenIdle } from './idle-format';
 
 type IdleCallback = (deadline: { timeRemaining: () => number }) => void;
@@ -64,5 +65,24 @@ describe('formatWhenIdle', () => {
     idle.slice(50);
     expect(done).not.toHaveBeenCalled();
     expect(formattedBefore('cancelled one')).toBeUndefined();
+  });
+
+  it('formats a source cut for length again for another note, a shorter one only once', () => {
+    const idle = fakeIdle();
+    const english = (shown: number, total: number) => `first ${shown} of ${total}`;
+    const chinese = (shown: number, total: number) => `前 ${shown} 个（共 ${total} 个）`;
+    const long = 'x'.repeat(MAX_SOURCE_CHARS + 1);
+    const done = vi.fn();
+    formatWhenIdle(long, done, english);
+    formatWhenIdle('short', done, english);
+    idle.slice(1_000);
+    expect(done).toHaveBeenCalledTimes(2);
+    expect(formattedBefore(long, english)).toContain(`first ${MAX_SOURCE_CHARS} of`);
+    expect(formattedBefore(long, chinese)).toBeUndefined();
+    expect(formattedBefore('short', chinese)).toBe(formattedBefore('short', english));
+
+    formatWhenIdle(long, done, chinese);
+    idle.slice(1_000);
+    expect(done).toHaveBeenLastCalledWith(expect.stringContaining(`前 ${MAX_SOURCE_CHARS} 个`));
   });
 });

@@ -3,7 +3,10 @@
  * remembers the results: a long transcript shows plain text at once, never formats in
  * a scroll frame, and an item scrolled back into view gets its formatting at once.
  */
-import { renderMarkdown } from '../markdown/render';
+import { MAX_SOURCE_CHARS, renderMarkdown, type RenderOptions } from '../markdown/render';
+
+/** Writes the note under a source cut for length (see renderMarkdown). */
+type TruncatedNote = RenderOptions['truncatedNote'];
 
 /** How many formatted messages are remembered (a window's worth many times over). */
 export const FORMAT_CACHE_SIZE = 500;
@@ -12,25 +15,35 @@ const SLICE_MS = 8;
 
 interface Job {
   source: string;
+  note: TruncatedNote;
   done: (html: string) => void;
 }
 
-const cache = new Map<string, string>();
+interface Formatted {
+  html: string;
+  note: TruncatedNote;
+}
+
+const cache = new Map<string, Formatted>();
 // Newest first: the item mounted last is the one nearest where the reader is going.
 const jobs: Job[] = [];
 let scheduled = false;
 
-function remember(source: string, html: string): void {
+function remember(source: string, formatted: Formatted): void {
   cache.delete(source);
-  cache.set(source, html);
+  cache.set(source, formatted);
   if (cache.size > FORMAT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
 }
 
-/** The formatted HTML for a source if it was formatted before. */
-export function formattedBefore(source: string): string | undefined {
-  const html = cache.get(source);
-  if (html !== undefined) remember(source, html);
-  return html;
+/**
+ * The formatted HTML for a source if it was formatted before; for a source cut for length, only
+ * if it was formatted with the same note (another language's note is formatted again).
+ */
+export function formattedBefore(source: string, note?: TruncatedNote): string | undefined {
+  const formatted = cache.get(source);
+  if (!formatted || (source.length > MAX_SOURCE_CHARS && formatted.note !== note)) return undefined;
+  remember(source, formatted);
+  return formatted.html;
 }
 
 function whenIdle(run: (timeLeft: () => number) => void): void {
@@ -50,8 +63,10 @@ function work(timeLeft: () => number): void {
   const start = performance.now();
   while (jobs.length && timeLeft() > 1 && performance.now() - start < SLICE_MS) {
     const job = jobs.pop()!;
-    const html = formattedBefore(job.source) ?? renderMarkdown(job.source);
-    remember(job.source, html);
+    const html =
+      formattedBefore(job.source, job.note) ??
+      renderMarkdown(job.source, { truncatedNote: job.note });
+    remember(job.source, { html, note: job.note });
     job.done(html);
   }
   schedule();
@@ -64,13 +79,17 @@ function schedule(): void {
 }
 
 /** Formats `source` in idle time (at once if done before) and calls back; returns a cancel. */
-export function formatWhenIdle(source: string, done: (html: string) => void): () => void {
-  const html = formattedBefore(source);
+export function formatWhenIdle(
+  source: string,
+  done: (html: string) => void,
+  note?: TruncatedNote,
+): () => void {
+  const html = formattedBefore(source, note);
   if (html !== undefined) {
     done(html);
     return () => {};
   }
-  const job: Job = { source, done };
+  const job: Job = { source, note, done };
   jobs.push(job);
   schedule();
   return () => {

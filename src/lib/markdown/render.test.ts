@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HOSTILE_CORPUS } from './hostile-corpus';
 import { MAX_SOURCE_CHARS, renderMarkdown, renderPlain } from './render';
 
@@ -180,16 +180,27 @@ describe('renderMarkdown code blocks', () => {
 describe('renderMarkdown limits', () => {
   it('truncates long input with a visible note', () => {
     const source = 'a'.repeat(MAX_SOURCE_CHARS + 10);
-    const body = parse(renderMarkdown(source, { truncatedNote: 'cut!' }));
-    expect(body.querySelector('.md-truncated')?.textContent).toBe('cut!');
+    const body = parse(
+      renderMarkdown(source, { truncatedNote: (shown, total) => `<cut> ${shown} of ${total}` }),
+    );
+    expect(body.querySelector('.md-truncated')?.textContent).toBe(
+      `<cut> ${MAX_SOURCE_CHARS} of ${MAX_SOURCE_CHARS + 10}`,
+    );
     expect(body.querySelector('p')?.textContent).toHaveLength(MAX_SOURCE_CHARS);
   });
 
-  it('has a default truncation note', () => {
+  it('still shows the numbers when no note is given, in no particular language', () => {
     const body = parse(renderMarkdown('b'.repeat(MAX_SOURCE_CHARS + 1)));
-    expect(body.querySelector('.md-truncated')?.textContent).toContain(
-      String(MAX_SOURCE_CHARS + 1),
+    expect(body.querySelector('.md-truncated')?.textContent).toBe(
+      `… ${MAX_SOURCE_CHARS} / ${MAX_SOURCE_CHARS + 1}`,
     );
+  });
+
+  it('adds no note to a source that was not cut', () => {
+    const note = vi.fn(() => 'cut');
+    const body = parse(renderMarkdown('b'.repeat(MAX_SOURCE_CHARS), { truncatedNote: note }));
+    expect(body.querySelector('.md-truncated')).toBeNull();
+    expect(note).not.toHaveBeenCalled();
   });
 
   it.each([

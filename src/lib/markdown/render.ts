@@ -23,8 +23,11 @@ const MAX_SHOWN_URL = 200;
 
 /** Options for renderMarkdown. */
 export interface RenderOptions {
-  /** Visible note appended when the source was cut at MAX_SOURCE_CHARS (caller translates it). */
-  truncatedNote?: string;
+  /**
+   * Writes the visible note appended when the source was cut at MAX_SOURCE_CHARS, in the
+   * reader's language (the caller translates; without it the note is only the two numbers).
+   */
+  truncatedNote?: (shown: number, total: number) => string;
 }
 
 function linkAttrs(href: string, title?: string | null): string {
@@ -139,8 +142,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): str
   let html = toHtml(text);
   if (truncated) {
     const note =
-      options.truncatedNote ??
-      `Truncated: showing the first ${text.length} of ${source.length} characters.`;
+      options.truncatedNote?.(text.length, source.length) ?? `… ${text.length} / ${source.length}`;
     html += `<p class="md-truncated">${escapeHtml(note)}</p>`;
   }
   // Without a DOM there is nothing to sanitise with: fall back to text, never to unchecked HTML.

@@ -14,6 +14,8 @@ export interface Platform {
   isVisible: () => boolean;
   /** Calls back once before the next paint; returns a canceller. */
   nextFrame: (callback: () => void) => () => void;
+  /** Tells the browser (and screen readers, fonts, hyphenation) which language the page is in. */
+  setDocumentLanguage: (lang: string) => void;
   /** Sets the tab's title. */
   setTitle: (title: string) => void;
   /** Sets the tab's icon (a URL). */
@@ -108,6 +110,7 @@ function browserPlatform(): Platform {
       element?.focus();
       return !!element;
     },
+    setDocumentLanguage: (lang) => globalThis.document?.documentElement.setAttribute('lang', lang),
   };
 }
 

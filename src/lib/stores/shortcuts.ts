@@ -1,6 +1,6 @@
 import { openPage } from '@nanostores/router';
 import { atom } from 'nanostores';
-import type { MessageKey } from '../../i18n/en';
+import type { PlainKey } from '../../i18n/en';
 import { connectionState, retryNow } from './connection';
 import { platform } from './platform';
 import { router } from './router';
@@ -9,7 +9,7 @@ import { router } from './router';
 export const shortcutHelpOpen = atom(false);
 
 /** The shortcuts, as the help overlay lists them. */
-export const SHORTCUTS: Array<{ keys: string; label: MessageKey }> = [
+export const SHORTCUTS: Array<{ keys: string; label: PlainKey }> = [
   { keys: 'g o', label: 'keys.overview' },
   { keys: 'g s', label: 'keys.sessions' },
   { keys: 'g c', label: 'keys.connect' },

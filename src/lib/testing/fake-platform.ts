@@ -4,6 +4,8 @@ import { MemoryStorage } from './memory-storage';
 
 /** What the stores did to the (fake) page: title, icon, notifications, wake lock, focus. */
 export interface FakeDom {
+  /** The page's `lang`. */
+  lang: string;
   title: string;
   icon: string;
   permission: NotificationPermission | 'unsupported';
@@ -21,6 +23,7 @@ export interface FakeDom {
 export function useFakePlatform(): FakeDom {
   FakeWebSocket.instances = [];
   const dom: FakeDom = {
+    lang: '',
     title: '',
     icon: '',
     permission: 'granted',
@@ -42,6 +45,7 @@ export function useFakePlatform(): FakeDom {
       const timer = setTimeout(callback, 0);
       return () => clearTimeout(timer);
     },
+    setDocumentLanguage: (lang) => void (dom.lang = lang),
     setTitle: (title) => void (dom.title = title),
     setIcon: (href) => void (dom.icon = href),
     notifications: {
