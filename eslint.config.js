@@ -13,6 +13,8 @@ export default ts.config(
       '.runtime/',
       'test-results/',
       'playwright-report/',
+      'reports/',
+      '.stryker-tmp/',
     ],
   },
   js.configs.recommended,

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './e2e/support/chromium.mjs';
+import { chromiumArgs, chromiumPath } from './harness/chromium.mjs';
 
 /** The console under test is the production build, served by `vite preview`. */
 export const CONSOLE_PORT = 4173;

@@ -20,7 +20,7 @@ function cspMeta(): Plugin {
 
 export default defineConfig({
   plugins: [svelte(), cspMeta()],
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022', sourcemap: true, manifest: true },
   server: { host: '127.0.0.1' },
   // The preview server only serves the built static files, so any Host may ask for them: a LAN
   // console is opened by whatever name or address the operators use.
@@ -28,7 +28,7 @@ export default defineConfig({
   // Component tests mount Svelte in jsdom: they need Svelte's client runtime, not its server one.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {
-    include: ['src/**/*.test.ts', 'e2e/fake/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'e2e/fake/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     expect: { requireAssertions: true },
     restoreMocks: true,

@@ -1,5 +1,5 @@
-import { connectGateway } from './gateway/client.mjs';
-import { chromiumArgs, chromiumPath } from './support/chromium.mjs';
+import { connectGateway } from '../harness/gateway/client.mjs';
+import { chromiumArgs, chromiumPath } from '../harness/chromium.mjs';
 import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
 
 // A LAN-like origin: Chromium resolves console.lan to 127.0.0.1, so the page's origin is

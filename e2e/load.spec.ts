@@ -2,7 +2,7 @@ import { chromium, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromiumArgs, chromiumPath } from './support/chromium.mjs';
+import { chromiumArgs, chromiumPath } from '../harness/chromium.mjs';
 import { startFakeGateway, type FakeGateway } from './fake/fake-gateway.mjs';
 import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
 

@@ -1,5 +1,5 @@
 import { startFakeGateway } from './fake/fake-gateway.mjs';
-import { connectGateway } from './gateway/client.mjs';
+import { connectGateway } from '../harness/gateway/client.mjs';
 import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
 
 test('the built console runs under a CSP that blocks inline script', async ({ page, gateway }) => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { connectGateway } from './gateway/client.mjs';
+import { connectGateway } from '../harness/gateway/client.mjs';
 import {
   connectionStatus,
   connectWithForm,

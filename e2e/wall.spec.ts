@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chatRun, connectGateway } from './gateway/client.mjs';
+import { chatRun, connectGateway } from '../harness/gateway/client.mjs';
 import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
 
 async function openWall(page: Page, url: string, token: string, query = '') {

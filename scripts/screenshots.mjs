@@ -3,9 +3,9 @@
 import { chromium } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { build, preview } from 'vite';
-import { chatRun, connectGateway } from '../e2e/gateway/client.mjs';
-import { startGateway } from '../e2e/gateway/gateway.mjs';
-import { chromiumArgs, chromiumPath } from '../e2e/support/chromium.mjs';
+import { chatRun, connectGateway } from '../harness/gateway/client.mjs';
+import { startGateway } from '../harness/gateway/gateway.mjs';
+import { chromiumArgs, chromiumPath } from '../harness/chromium.mjs';
 
 const PORT = 4190;
 const base = `http://127.0.0.1:${PORT}`;

@@ -4,7 +4,7 @@
 // prints a link that opens the console already connected to it.
 import { build, preview } from 'vite';
 import { parseArgs } from 'node:util';
-import { startGateway } from '../e2e/gateway/gateway.mjs';
+import { startGateway } from '../harness/gateway/gateway.mjs';
 import { contentSecurityPolicy } from '../csp.config.js';
 
 const DEFAULT_GATEWAY = 'ws://127.0.0.1:18789';

@@ -2,7 +2,7 @@
 // fresh context per measured run so every run starts with an empty cache and
 // empty storage, and a CDP session per page for metrics Playwright lacks.
 import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../../e2e/support/chromium.mjs';
+import { chromiumArgs, chromiumPath } from '../../harness/chromium.mjs';
 
 /** The Chromium binary the e2e suite uses. */
 export const CHROMIUM_PATH = chromiumPath;

@@ -2,8 +2,8 @@
 // harness (named bench-* so it never collides with e2e-* or demo), a Node
 // operator client for driving it, and the URLs both consoles open.
 import { readdir, readFile } from 'node:fs/promises';
-import { startGateway } from '../../e2e/gateway/gateway.mjs';
-import { connectGateway, chatRun } from '../../e2e/gateway/client.mjs';
+import { startGateway } from '../../harness/gateway/gateway.mjs';
+import { connectGateway, chatRun } from '../../harness/gateway/client.mjs';
 import { onCleanup } from './lifecycle.mjs';
 
 /** Starts a real gateway named bench-<name>; it is closed by stopAll() unless closed first. */

@@ -17,6 +17,6 @@ export function machineInfo(chromiumVersion, gatewayVersion) {
     os: `${distro} (${os.release()})`,
     node: process.version,
     chromium: chromiumVersion,
-    gateway: `openclaw ${gatewayVersion} (Node 24, from the e2e harness)`,
+    gateway: `openclaw ${gatewayVersion} (Node 24, from the gateway harness)`,
   };
 }

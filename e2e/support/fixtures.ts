@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 // The harness is plain Node ESM so `npm start` can use it without a TypeScript step.
-import { startGateway, type GatewayHandle } from '../gateway/gateway.mjs';
+import { startGateway, type GatewayHandle } from '../../harness/gateway/gateway.mjs';
 
 interface Workers {
   gateway: GatewayHandle;

@@ -9,7 +9,7 @@ import { MAX_SOURCE_CHARS, renderMarkdown, type RenderOptions } from '../markdow
 type TruncatedNote = RenderOptions['truncatedNote'];
 
 /** How many formatted messages are remembered (a window's worth many times over). */
-export const FORMAT_CACHE_SIZE = 500;
+const FORMAT_CACHE_SIZE = 500;
 /** The most formatting done in one idle slice, so a slice never becomes a long task. */
 const SLICE_MS = 8;
 

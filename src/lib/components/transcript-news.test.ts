@@ -41,7 +41,9 @@ describe('arrival', () => {
 
 describe('shownRole', () => {
   it('keeps the known roles and shows anything else as a plain message', () => {
-    expect(shownRole({ role: 'tool' })).toBe('tool');
+    for (const role of ['user', 'assistant', 'tool', 'system'] as const) {
+      expect(shownRole({ role })).toBe(role);
+    }
     expect(shownRole({ role: 'toolResult' })).toBe('other');
     expect(shownRole({})).toBe('other');
   });

@@ -9,7 +9,7 @@ import {
 export const SUPPORTED_PROTOCOLS = [4, 3] as const;
 
 /** The console's own version, reported to the gateway. */
-export const CONSOLE_VERSION = '0.1.0';
+const CONSOLE_VERSION = '0.1.0';
 
 /** Scopes an operator console asks for; the gateway grants what the device is allowed. */
 export const OPERATOR_SCOPES = [

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { helloOk } from '../testing/frames';
 import { handshake, setup } from '../testing/gateway-connection';
-import { ConnectionLostError, RequestTimeoutError } from './errors';
+import {
+  ConnectionLostError,
+  GatewayRequestError,
+  NotConnectedError,
+  RequestTimeoutError,
+} from './errors';
 
 beforeEach(() => {
   FakeWebSocket.instances = [];
@@ -28,6 +33,35 @@ describe('GatewayConnection requests', () => {
     const req = socket.lastRequest('health');
     socket.receive({ type: 'res', id: req.id, ok: true, payload: { ok: true } });
     await expect(pending).resolves.toEqual({ ok: true });
+  });
+
+  it('refuses a request before the handshake and after stop, without sending it', async () => {
+    const { connection } = setup();
+    await expect(connection.request('status')).rejects.toBeInstanceOf(NotConnectedError);
+    connection.start();
+    const socket = FakeWebSocket.last();
+    await handshake(socket);
+    await expect(connection.request('status')).rejects.toBeInstanceOf(NotConnectedError);
+    expect(() => socket.lastRequest('status')).toThrow();
+  });
+
+  it('rejects with the gateway’s code when it answers ok:false', async () => {
+    const { connection, socket } = await connected();
+    const pending = connection.request('sessions.delete', { key: 'k' });
+    const req = socket.lastRequest('sessions.delete');
+    socket.receive({
+      type: 'res',
+      id: req.id,
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'missing scope', details: { scope: 'operator.admin' } },
+    });
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GatewayRequestError);
+    expect(error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'missing scope',
+      details: { scope: 'operator.admin' },
+    });
   });
 
   it('rejects with a named timeout when no answer comes', async () => {
@@ -66,16 +100,22 @@ describe('GatewayConnection while the gateway restarts', () => {
       {
         code: 'UNAVAILABLE',
         retryable: true,
-        retryAfterMs: 500,
+        retryAfterMs: 600,
         details: { reason: 'startup-sidecars' },
       },
+      600,
     ],
+    // No delay given: the brisk restart backoff (250 ms first), not the ordinary one (800 ms).
     [
       'draining for a restart',
       { code: 'UNAVAILABLE', retryable: true, details: { reason: 'gateway-restarting' } },
+      250,
     ],
-  ])('keeps retrying when the gateway refuses because it is %s', async (_label, error) => {
+  ])('keeps retrying when the gateway refuses because it is %s', async (_label, error, delay) => {
+    vi.useFakeTimers();
     const { connection, listener } = setup();
+    let closedAt = 0;
+    listener.closed.mockImplementation(() => (closedAt = Date.now()));
     connection.start();
     const socket = FakeWebSocket.last();
     const connect = await handshake(socket);
@@ -88,7 +128,11 @@ describe('GatewayConnection while the gateway restarts', () => {
     await vi.waitFor(() => expect(listener.closed).toHaveBeenCalled());
     const info = listener.closed.mock.calls[0]?.[0];
     expect(info.problem).toMatchObject({ code: 'restarting', fatal: false });
-    expect(info.retryAt).toBeDefined();
+    expect(info.retryAt - closedAt).toBe(delay);
+    await vi.advanceTimersByTimeAsync(info.retryAt - Date.now() - 1);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(FakeWebSocket.instances).toHaveLength(2);
     connection.stop();
   });
 });

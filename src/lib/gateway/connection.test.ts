@@ -1,8 +1,8 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { frame, helloOk, refusal } from '../testing/frames';
-import { handshake, setup } from '../testing/gateway-connection';
+import { handshake, SCOPES, setup } from '../testing/gateway-connection';
 
 beforeEach(() => {
   FakeWebSocket.instances = [];
@@ -31,15 +31,23 @@ describe('GatewayConnection handshake', () => {
     expect(params.client).toMatchObject({ id: 'openclaw-control-ui', mode: 'ui', platform: 'web' });
     expect(params.caps).toEqual(['tool-events']);
     expect(params.auth.token).toBe('secret');
+    expect(params.scopes).toEqual(SCOPES);
     const { device } = params;
     expect(device.signedAt).toBe(1_795_552_519_686);
+    expect(device.nonce).toBe('n-1');
+    // The device id the gateway pairs is the SHA-256 of the raw public key, in hex.
+    const id = createHash('sha256')
+      .update(Buffer.from(device.publicKey, 'base64url'))
+      .digest('hex');
+    expect(device.id).toBe(id);
+    // The payload the gateway checks, built from what we asked for, not from what was sent.
     const payload = [
       'v3',
-      device.id,
+      id,
       'openclaw-control-ui',
       'ui',
       'operator',
-      params.scopes.join(','),
+      SCOPES.join(','),
       String(device.signedAt),
       'secret',
       'n-1',
@@ -80,12 +88,17 @@ describe('GatewayConnection handshake', () => {
     ['with a detail code', { code: 'PROTOCOL_MISMATCH', expectedProtocol: 3 }],
     ['as 2026.4.29 sends it (no detail code)', { expectedProtocol: 3 }],
   ])('falls back to protocol 3 when a legacy gateway expects it, %s', async (_label, details) => {
-    const { connection } = setup();
+    const { connection, listener } = setup();
     connection.start();
     const first = FakeWebSocket.last();
     const connect = await handshake(first);
     first.receive(refusal(connect.id, 'protocol mismatch', details));
     await vi.waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2));
+    // At once, with nothing to explain: renegotiating is not a failure.
+    expect(listener.closed).toHaveBeenCalledOnce();
+    const closed = listener.closed.mock.calls[0]?.[0];
+    expect(closed.problem).toBeUndefined();
+    expect(closed.retryAt).toBeLessThanOrEqual(Date.now());
     const second = await handshake();
     expect(second.params).toMatchObject({ minProtocol: 3, maxProtocol: 3 });
     expect(connection.protocolVersion).toBe(3);
@@ -112,6 +125,35 @@ describe('GatewayConnection refusals', () => {
     expect(info.retryAt).toBeUndefined();
     await vi.advanceTimersByTimeAsync(120_000);
     expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
+  it('forgets a revoked device token and retries at once with the shared token', async () => {
+    const { connection, listener, vault } = setup();
+    connection.start();
+    const first = FakeWebSocket.last();
+    first.receive(helloOk((await handshake(first)).id));
+    await vi.waitFor(() => expect(listener.hello).toHaveBeenCalledOnce());
+    first.drop(1006);
+    await vi.waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2), { timeout: 3_000 });
+    const second = FakeWebSocket.last();
+    const withDeviceToken = await handshake(second);
+    expect((withDeviceToken.params as { auth: { deviceToken?: string } }).auth.deviceToken).toBe(
+      helloOk('x').payload.auth.deviceToken,
+    );
+    const calls = listener.closed.mock.calls.length;
+    second.receive(
+      refusal(withDeviceToken.id, 'device token mismatch', { code: 'AUTH_DEVICE_TOKEN_MISMATCH' }),
+    );
+    await vi.waitFor(() => expect(FakeWebSocket.instances).toHaveLength(3));
+    const closed = listener.closed.mock.calls[calls]?.[0];
+    expect(closed.problem).toBeUndefined();
+    expect(closed.retryAt).toBeLessThanOrEqual(Date.now());
+    const third = await handshake();
+    const auth = (third.params as { auth: { token?: string; deviceToken?: string } }).auth;
+    expect(auth.token).toBe('secret');
+    expect(auth.deviceToken).toBeUndefined();
+    expect([...vault.map.keys()].filter((key) => key.startsWith('device-token:'))).toEqual([]);
+    connection.stop();
   });
 
   it('quotes the exact origin to allow', async () => {
@@ -163,14 +205,26 @@ describe('GatewayConnection refusals', () => {
     });
   });
 
-  it('retries an unreachable gateway with a growing, jittered delay', async () => {
+  it('retries an unreachable gateway with a growing delay, from the start again once in', async () => {
+    vi.useFakeTimers();
     const { connection, listener } = setup();
     connection.start();
-    FakeWebSocket.last().refuse();
-    const first = listener.closed.mock.calls[0]?.[0];
-    expect(first.problem.code).toBe('unreachable');
-    expect(first.retryAt - Date.now()).toBeGreaterThan(500);
-    expect(first.retryAt - Date.now()).toBeLessThan(1_200);
+    // The default backoff with the jitter at its middle (random 0.5): 800 ms, then × 1.8.
+    const delays: number[] = [];
+    for (const expected of [800, 1_440, 2_592]) {
+      FakeWebSocket.last().refuse();
+      const closed = listener.closed.mock.calls.at(-1)?.[0];
+      expect(closed.problem.code).toBe('unreachable');
+      delays.push(closed.retryAt - Date.now());
+      await vi.advanceTimersByTimeAsync(expected);
+    }
+    expect(delays).toEqual([800, 1_440, 2_592]);
+    expect(FakeWebSocket.instances).toHaveLength(4);
+    const socket = FakeWebSocket.last();
+    socket.receive(helloOk((await handshake(socket)).id));
+    await vi.waitFor(() => expect(listener.hello).toHaveBeenCalled());
+    socket.drop(1006);
+    expect(listener.closed.mock.calls.at(-1)?.[0].retryAt - Date.now()).toBe(800);
     connection.stop();
   });
 });

@@ -25,6 +25,28 @@ describe('credentials', () => {
     expect(replaced).toEqual(['/sessions#view=wall']);
   });
 
+  it('leaves the address bar alone when the fragment has no token, and trims one that has', () => {
+    const replaced: string[] = [];
+    const history = {
+      state: null,
+      replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url),
+    } as unknown as History;
+    const at = (hash: string) => ({ hash, pathname: '/', search: '?x=1' }) as Location;
+    expect(takeTokenFromFragment(at('#view=wall'), history)).toBeUndefined();
+    expect(replaced).toEqual([]);
+    expect(takeTokenFromFragment(at('#token=%20abc%20'), history)).toBe('abc');
+    expect(takeTokenFromFragment(at('#token='), history)).toBeUndefined();
+    expect(replaced).toEqual(['/?x=1', '/?x=1']);
+  });
+
+  it('keeps each gateway’s token apart', () => {
+    const storages = { session: new MemoryStorage(), local: new MemoryStorage() };
+    saveCredentials(URL, { token: 't-a' }, true, storages);
+    saveCredentials('ws://10.0.0.2:18789', { token: 't-b' }, true, storages);
+    expect(loadCredentials(URL, storages).token).toBe('t-a');
+    expect(loadCredentials('ws://10.0.0.2:18789', storages).token).toBe('t-b');
+  });
+
   it('keeps a token in sessionStorage unless remembered, and a password in memory only', () => {
     const storages = { session: new MemoryStorage(), local: new MemoryStorage() };
     saveCredentials(URL, { token: 't-1', password: 'p-1' }, false, storages);

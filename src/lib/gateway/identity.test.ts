@@ -35,6 +35,28 @@ describe('device identity', () => {
     expect(verifies(identity, 'v3|payload', await identity.sign('v3|payload'))).toBe(true);
   });
 
+  it('keeps the pure-JS identity across reloads of an insecure page', async () => {
+    const vault = memoryVault();
+    const first = await loadDeviceIdentity('default', vault, null);
+    const again = await loadDeviceIdentity('default', vault, null);
+    expect(again.deviceId).toBe(first.deviceId);
+    expect(again.nonExtractable).toBe(false);
+    expect(verifies(first, 'x', await again.sign('x'))).toBe(true);
+    // A secure page later keeps using it: WebCrypto does not replace a working identity.
+    const secure = await loadDeviceIdentity('default', vault);
+    expect(secure.deviceId).toBe(first.deviceId);
+    expect(verifies(first, 'y', await secure.sign('y'))).toBe(true);
+  });
+
+  it('makes a pure-JS identity when a WebCrypto one cannot be used without WebCrypto', async () => {
+    const vault = memoryVault();
+    const webcrypto = await loadDeviceIdentity('default', vault);
+    const insecure = await loadDeviceIdentity('default', vault, null);
+    expect(insecure.deviceId).not.toBe(webcrypto.deviceId);
+    expect(insecure.nonExtractable).toBe(false);
+    expect(verifies(insecure, 'z', await insecure.sign('z'))).toBe(true);
+  });
+
   it('keeps separate identities per profile', async () => {
     const vault = memoryVault();
     const a = await loadDeviceIdentity('default', vault);

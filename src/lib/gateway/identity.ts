@@ -92,11 +92,3 @@ export async function loadDeviceIdentity(
   await vault.set(vaultKey(profile), created);
   return toIdentity(created, subtle);
 }
-
-/** Forgets a profile's identity, so the next connect pairs as a new device. */
-export async function forgetDeviceIdentity(
-  profile = 'default',
-  vault: KeyVault = indexedDbVault,
-): Promise<void> {
-  await vault.delete(vaultKey(profile));
-}

@@ -56,7 +56,7 @@ export interface ProblemContext {
 }
 
 /** How often to ask again while a pairing request waits for an operator. */
-export const PAIRING_POLL_MS = 5_000;
+const PAIRING_POLL_MS = 5_000;
 
 function detailNumber(details: unknown, field: string): number | undefined {
   const value = (details as Record<string, unknown> | null)?.[field];

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { HOSTILE_CORPUS } from './hostile-corpus';
-import { MAX_SOURCE_CHARS, renderMarkdown, renderPlain } from './render';
+import { MAX_SOURCE_CHARS, renderMarkdown } from './render';
 
 const FORBIDDEN_ELEMENTS =
   'script, style, iframe, object, embed, form, input, svg, math, img, link, meta, base, video, audio, source, button, textarea, select, template, noscript';
@@ -229,13 +229,5 @@ describe('renderMarkdown limits', () => {
     const body = parse(renderMarkdown('> > > - - quote'));
     expect(body.querySelectorAll('blockquote')).toHaveLength(3);
     expect(body.querySelectorAll('ul')).toHaveLength(2);
-  });
-});
-
-describe('renderPlain', () => {
-  it('escapes HTML-significant characters', () => {
-    expect(renderPlain(`<a href="x">'&'</a>`)).toBe(
-      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
-    );
   });
 });

@@ -12,7 +12,7 @@ import { IMAGE_SCHEMES, LINK_SCHEMES, safeUrl, stripInvisible } from './urls';
 /** Longer input is cut here; rendering even this much takes marked a couple of hundred ms. */
 export const MAX_SOURCE_CHARS = 200_000;
 /** Deeper blockquote/list nesting is not rendered as markdown. */
-export const MAX_NESTING_DEPTH = 50;
+const MAX_NESTING_DEPTH = 50;
 // Each emphasis level rescans the rest of the paragraph; nobody nests emphasis this deep.
 const MAX_INLINE_DEPTH = 10;
 // Roughly 50 ms worth of marked's quadratic paths (see limits.ts).
@@ -147,9 +147,4 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): str
   }
   // Without a DOM there is nothing to sanitise with: fall back to text, never to unchecked HTML.
   return sanitizeHtml(html) ?? plainBlock(text);
-}
-
-/** Escapes text for HTML (for callers that want to show a message verbatim). */
-export function renderPlain(text: string): string {
-  return escapeHtml(text);
 }

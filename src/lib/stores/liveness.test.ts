@@ -1,21 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type FakePage, useFakePlatform } from '../testing/fake-platform';
 import { LIVENESS_CHECK_MS, watchLiveness } from './liveness';
-import { setPlatform, type Platform } from './platform';
 
-const listeners = new Map<string, () => void>();
-let visible = true;
+let page: FakePage;
 
 beforeEach(() => {
   vi.useFakeTimers();
-  listeners.clear();
-  visible = true;
-  setPlatform({
-    listen: (_target, type, handler) => {
-      listeners.set(type, handler);
-      return () => listeners.delete(type);
-    },
-    isVisible: () => visible,
-  } as Partial<Platform> as Platform);
+  page = useFakePlatform();
 });
 afterEach(() => vi.useRealTimers());
 
@@ -52,12 +43,17 @@ describe('watchLiveness', () => {
     stop();
   });
 
-  it('reconnects at once when the browser comes back online', () => {
-    const { reconnect, stop } = watch({ connected: false, waiting: true, lastFrameAt: 0 });
-    listeners.get('online')?.();
+  it('reconnects at once when the browser comes back online, unless it is connected', () => {
+    const state = { connected: true, waiting: false, lastFrameAt: Date.now() };
+    const { reconnect, stop } = watch(state);
+    page.fire('window', 'online');
+    expect(reconnect).not.toHaveBeenCalled();
+    state.connected = false;
+    state.waiting = true;
+    page.fire('window', 'online');
     expect(reconnect).toHaveBeenCalledOnce();
     stop();
-    expect(listeners.size).toBe(0);
+    expect(page.listenerCount()).toBe(0);
   });
 
   it('reconnects when the machine wakes while waiting to retry', () => {
@@ -69,11 +65,42 @@ describe('watchLiveness', () => {
     stop();
   });
 
-  it('retries at once when a hidden tab that was waiting becomes visible', () => {
-    const { reconnect, stop } = watch({ connected: false, waiting: true, lastFrameAt: 0 });
-    visible = true;
-    listeners.get('visibilitychange')?.();
+  it('keeps a socket whose ticks still arrive across a late timer (a throttled hidden tab)', () => {
+    const state = { connected: true, waiting: false, lastFrameAt: Date.now() };
+    const { reconnect, stop } = watch(state);
+    vi.setSystemTime(Date.now() + 40_000);
+    state.lastFrameAt = Date.now() - 5_000;
+    vi.advanceTimersByTime(LIVENESS_CHECK_MS);
+    expect(reconnect).not.toHaveBeenCalled();
+    stop();
+  });
+
+  it('drops a socket that missed a tick across a timer jump, before two ticks have passed', () => {
+    const { reconnect, stop } = watch({ connected: true, waiting: false, lastFrameAt: Date.now() });
+    // 40 s of silence: over one tick, so presumed dead after a jump, but under the usual two.
+    vi.setSystemTime(Date.now() + 40_000);
+    vi.advanceTimersByTime(LIVENESS_CHECK_MS);
     expect(reconnect).toHaveBeenCalledOnce();
+    stop();
+  });
+
+  it('retries at once when a hidden tab that was waiting becomes visible, not when it hides', () => {
+    const { reconnect, stop } = watch({ connected: false, waiting: true, lastFrameAt: 0 });
+    page.setVisible(false);
+    expect(reconnect).not.toHaveBeenCalled();
+    page.setVisible(true);
+    expect(reconnect).toHaveBeenCalledOnce();
+    stop();
+    page.setVisible(false);
+    page.setVisible(true);
+    expect(reconnect).toHaveBeenCalledOnce();
+  });
+
+  it('leaves a shown tab alone when it is not waiting to retry', () => {
+    const { reconnect, stop } = watch({ connected: true, waiting: false, lastFrameAt: Date.now() });
+    page.setVisible(false);
+    page.setVisible(true);
+    expect(reconnect).not.toHaveBeenCalled();
     stop();
   });
 });

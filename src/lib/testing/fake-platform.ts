@@ -1,8 +1,10 @@
-import { setPlatform } from '../stores/platform';
+import { setPlatform, type Platform } from '../stores/platform';
 import { FakeWebSocket, memoryVault } from './fake-websocket';
 import { MemoryStorage } from './memory-storage';
 
-/** What the stores did to the (fake) page: title, icon, notifications, wake lock, focus. */
+type Target = Parameters<Platform['listen']>[0];
+
+/** What the stores did to the (fake) page: language, title, icon, notifications, wake lock, focus. */
 export interface FakeDom {
   /** The page's `lang`. */
   lang: string;
@@ -19,10 +21,26 @@ export interface FakeDom {
   present: Set<string>;
 }
 
-/** Points the stores at a scripted WebSocket and in-memory storage, with no sockets left from earlier tests. */
-export function useFakePlatform(): FakeDom {
+/** The page around the stores under test: its visibility and the window/document events. */
+export interface FakePage extends FakeDom {
+  /** Shows or hides the tab and fires `visibilitychange` on the document, as a browser does. */
+  setVisible(visible: boolean): void;
+  /** Fires an event (e.g. `online`) at every listener the stores added for it. */
+  fire(target: Target, type: string): void;
+  /** How many window/document listeners the stores have added and not yet removed. */
+  listenerCount(): number;
+}
+
+/**
+ * Points the stores at a scripted WebSocket, in-memory storage and a fake page (visible at
+ * first), with no sockets left from earlier tests; returns the page, to hide it, fire events
+ * or read what the stores did to it.
+ */
+export function useFakePlatform(): FakePage {
   FakeWebSocket.instances = [];
-  const dom: FakeDom = {
+  const listeners = new Map<string, Set<() => void>>();
+  let visible = true;
+  const page: FakePage = {
     lang: '',
     title: '',
     icon: '',
@@ -32,6 +50,14 @@ export function useFakePlatform(): FakeDom {
     grantWakeLock: true,
     focused: [],
     present: new Set(),
+    setVisible(next) {
+      visible = next;
+      page.fire('document', 'visibilitychange');
+    },
+    fire(target, type) {
+      for (const handler of [...(listeners.get(`${target}:${type}`) ?? [])]) handler();
+    },
+    listenerCount: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
   };
   setPlatform({
     WebSocket: FakeWebSocket as unknown as typeof WebSocket,
@@ -39,32 +65,38 @@ export function useFakePlatform(): FakeDom {
     vault: memoryVault(),
     origin: 'http://127.0.0.1:4173',
     userAgent: 'vitest',
-    listen: () => () => {},
-    isVisible: () => true,
+    listen: (target, type, handler) => {
+      const key = `${target}:${type}`;
+      const set = listeners.get(key) ?? new Set();
+      set.add(handler);
+      listeners.set(key, set);
+      return () => set.delete(handler);
+    },
+    isVisible: () => visible,
     nextFrame: (callback) => {
       const timer = setTimeout(callback, 0);
       return () => clearTimeout(timer);
     },
-    setDocumentLanguage: (lang) => void (dom.lang = lang),
-    setTitle: (title) => void (dom.title = title),
-    setIcon: (href) => void (dom.icon = href),
+    setDocumentLanguage: (lang) => void (page.lang = lang),
+    setTitle: (title) => void (page.title = title),
+    setIcon: (href) => void (page.icon = href),
     notifications: {
-      permission: () => dom.permission,
-      request: async () => dom.permission,
+      permission: () => page.permission,
+      request: async () => page.permission,
       show: (title, options) => {
-        if (dom.permission === 'granted') dom.notifications.push({ title, ...options });
+        if (page.permission === 'granted') page.notifications.push({ title, ...options });
       },
     },
     wakeLock: async () => {
-      if (!dom.grantWakeLock) return undefined;
-      dom.wakeLocks += 1;
-      return () => void (dom.wakeLocks -= 1);
+      if (!page.grantWakeLock) return undefined;
+      page.wakeLocks += 1;
+      return () => void (page.wakeLocks -= 1);
     },
     focus: (selector) => {
-      if (!dom.present.has(selector)) return false;
-      dom.focused.push(selector);
+      if (!page.present.has(selector)) return false;
+      page.focused.push(selector);
       return true;
     },
   });
-  return dom;
+  return page;
 }

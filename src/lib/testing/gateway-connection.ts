@@ -6,6 +6,8 @@ import { FakeWebSocket, memoryVault } from './fake-websocket';
 
 /** The gateway URL the connection tests use. */
 export const URL = 'ws://127.0.0.1:18789';
+/** The scopes the test connection asks for. */
+export const SCOPES = ['operator.admin', 'operator.read', 'operator.write'];
 
 /** A GatewayConnection on a fake socket with spy listeners and an in-memory vault. */
 export function setup(credentials: { token?: string; password?: string } = { token: 'secret' }) {
@@ -23,7 +25,7 @@ export function setup(credentials: { token?: string; password?: string } = { tok
     url: URL,
     credentials: () => credentials,
     credentialsJustEntered: true,
-    scopes: ['operator.admin', 'operator.read', 'operator.write'],
+    scopes: SCOPES,
     identity: () => loadDeviceIdentity('default', vault),
     tokens: deviceTokenStore(URL, vault),
     listener,

@@ -1,6 +1,6 @@
 // Smoke check of the harness against real gateways, runnable by hand:
-//   node e2e/gateway/smoke.mjs                      # 2026.9.6 in full, then 2026.4.29's handshake
-//   node e2e/gateway/smoke.mjs --version 2026.9.6   # just one version
+//   node harness/gateway/smoke.mjs                      # 2026.9.6 in full, then 2026.4.29's handshake
+//   node harness/gateway/smoke.mjs --version 2026.9.6   # just one version
 // Prints what it saw; exit code 0 when every check passed.
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';

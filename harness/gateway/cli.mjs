@@ -1,6 +1,6 @@
 // Runs a model server and a real gateway until interrupted; the demo gateway of
 // `npm start` and a handy one for manual testing:
-//   node e2e/gateway/cli.mjs [--version 2026.9.6] [--port 18789] [--token T] [--allow-origin URL]...
+//   node harness/gateway/cli.mjs [--version 2026.9.6] [--port 18789] [--token T] [--allow-origin URL]...
 // Prints one JSON line on stdout once ready: {"url","httpUrl","token","version","pid"}.
 // Everything else (install progress, errors) goes to stderr.
 import { parseArgs } from 'node:util';

@@ -124,7 +124,7 @@ function log(line) {
   process.stderr.write(`[openclaw runtime] ${line}\n`);
 }
 
-// `node e2e/gateway/runtime.mjs [version]` installs ahead of time (e.g. in CI).
+// `node harness/gateway/runtime.mjs [version]` installs ahead of time (e.g. in CI).
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const paths = await ensureRuntime(process.argv[2]);
   process.stdout.write(`${JSON.stringify(paths)}\n`);
