@@ -25,6 +25,8 @@ export default defineConfig({
   // The preview server only serves the built static files, so any Host may ask for them: a LAN
   // console is opened by whatever name or address the operators use.
   preview: { host: '127.0.0.1', allowedHosts: true },
+  // Component tests mount Svelte's client build, not its server build (the default under Node).
+  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {
     include: ['src/**/*.test.ts', 'e2e/fake/**/*.test.ts'],
     environment: 'node',
