@@ -282,6 +282,7 @@ export const en = {
   'time.m': '{n} min',
   'time.h': '{n} h',
   'time.d': '{n} d',
+  'session.runInProgress': 'A run is in progress.',
 };
 
 /** The shape every catalogue shares. */

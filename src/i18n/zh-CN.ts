@@ -274,4 +274,5 @@ export const zhCN: Messages = {
   'time.m': '{n} 分钟',
   'time.h': '{n} 小时',
   'time.d': '{n} 天',
+  'session.runInProgress': '有一个运行正在进行。',
 };
