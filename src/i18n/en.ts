@@ -296,6 +296,7 @@ export const en = {
   'code.copy': 'Copy',
   'code.copied': 'Copied',
   'markdown.truncated': 'Truncated: showing the first {shown} of {total} characters.',
+  'session.runInProgress': 'A run is in progress.',
 } satisfies Record<string, Message>;
 
 /** A UI text key. */

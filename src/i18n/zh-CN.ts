@@ -269,4 +269,5 @@ export const zhCN: Messages = {
   'code.copy': '复制',
   'code.copied': '已复制',
   'markdown.truncated': '已截断：只显示前 {shown} 个字符（共 {total} 个）。',
+  'session.runInProgress': '有一个运行正在进行。',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptItem } from '../stores/chat';
+import type { TranscriptItem } from '../stores/transcript-entries';
 import { newRun, type RunView } from '../stores/runs';
 import { arrival, shownRole, tailOf } from './transcript-news';
 

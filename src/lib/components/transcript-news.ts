@@ -2,7 +2,7 @@
  * What a screen reader should hear from a transcript: only what arrived at its end (a
  * new message, a run that finished), never the items a scrolling window re-renders.
  */
-import type { TranscriptItem } from '../stores/chat';
+import type { TranscriptItem } from '../stores/transcript-entries';
 import type { GatewayMessage } from '../stores/runs';
 
 /** The role a message is shown with; unknown roles are shown as a plain "message". */

@@ -1,7 +1,7 @@
 import { persistentMap } from '@nanostores/persistent';
 import { computed } from 'nanostores';
 import { pendingApprovals } from './approvals';
-import { recentFailures } from './chat';
+import { recentFailures } from './run-map';
 import { connectionState } from './connection';
 import { pendingDevices } from './devices';
 import { channels } from './health';

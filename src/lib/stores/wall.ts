@@ -1,5 +1,5 @@
 import { computed } from 'nanostores';
-import { activeRuns } from './chat';
+import { activeRuns } from './run-map';
 import { phaseLabel } from './runs';
 import { clock } from './clock';
 import { platform } from './platform';
@@ -43,8 +43,7 @@ export const runBoard = computed(
   (runs, rows, now): RunBoardRow[] => {
     // One lookup per run, not a scan of the session list per run.
     const byKey = new Map(rows.map((row) => [row.key, row]));
-    return Object.values(runs)
-      .filter((run) => run && run.state === 'running')
+    return runs
       .map((run) => {
         const row = byKey.get(run.sessionKey);
         return {

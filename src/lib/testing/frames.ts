@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../../fixtures/frames/gateway-2026.9.6/', import.meta.url));
+// Not `new URL(path, import.meta.url)`: in jsdom tests Vite rewrites that into a web asset URL.
+const root = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../fixtures/frames/gateway-2026.9.6/',
+);
 
 interface Captured {
   dir: 'in' | 'out';

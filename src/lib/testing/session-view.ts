@@ -1,0 +1,67 @@
+import { cleanStores } from 'nanostores';
+import { vi, expect } from 'vitest';
+import SessionView from '../../views/SessionView.svelte';
+import { disconnect } from '../stores/connection';
+import { models } from '../stores/models';
+import { openSessionPage, router } from '../stores/router';
+import { activeRuns, recentFailures, runs } from '../stores/run-map';
+import { sessionPage, type SessionPage } from '../stores/session-page';
+import { sessions } from '../stores/sessions';
+import { transcript } from '../stores/transcripts';
+import { render } from './dom';
+import type { FakeWebSocket } from './fake-websocket';
+
+/** Opens a session's view the way a click on its link does (through the router). */
+export function openSessionView(key: string): ReturnType<typeof render> {
+  openSessionPage(key);
+  const view = render(SessionView, {});
+  // The view observes the page now, so reading it builds nothing.
+  opened.push({ view, page: sessionPage.get() });
+  return view;
+}
+
+const opened: Array<{ view: ReturnType<typeof render>; page?: SessionPage }> = [];
+
+/** Unmounts every view opened, releases what they held at once, and closes the connection. */
+export function closeSessionViews(): void {
+  // The page shown now too (a test may have moved to another session); the views still observe it.
+  const pages = [...opened.map(({ page }) => page), opened.length ? sessionPage.get() : undefined];
+  const keys = pages.flatMap((page) => (page ? [page.key] : []));
+  // Stores derived from a transcript first: one left mounted would mount it again by reading it.
+  const derived = pages.flatMap((page) =>
+    page ? [page.unnamedRun, page.row, page.draft, page.queue, page.agentWait, page.actions] : [],
+  );
+  opened.splice(0).forEach(({ view }) => view.destroy());
+  cleanStores(
+    ...derived,
+    sessionPage,
+    router,
+    ...keys.map(transcript),
+    sessions,
+    models,
+    runs,
+    activeRuns,
+    recentFailures,
+  );
+  disconnect();
+}
+
+/** The `chat.history` requests sent for one session. */
+export function historyOf(socket: FakeWebSocket, key: string) {
+  return socket.sent.filter(
+    (f) => f.method === 'chat.history' && (f.params as { sessionKey?: string }).sessionKey === key,
+  );
+}
+
+/** Answers the last `chat.history` request for a session. */
+export async function answerHistory(socket: FakeWebSocket, key: string, payload: unknown) {
+  await vi.waitFor(() => expect(historyOf(socket, key).length).toBeGreaterThan(0));
+  socket.receive({ type: 'res', id: historyOf(socket, key).at(-1)!.id, ok: true, payload });
+}
+
+/** Clicks the button with this exact text. */
+export function click(root: HTMLElement, text: string): void {
+  const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+  if (!button) throw new Error(`no button "${text}"`);
+  button.click();
+}
