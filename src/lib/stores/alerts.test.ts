@@ -1,10 +1,9 @@
-// @vitest-environment jsdom
 import { cleanStores } from 'nanostores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useFakePlatform } from '../testing/fake-platform';
+import { useFakePlatform, type FakePage } from '../testing/fake-platform';
 import type { FakeWebSocket } from '../testing/fake-websocket';
 import { connectLive } from '../testing/live';
-import { alertPrefs, alertState, watchAlerts } from './alerts';
+import { alertPrefs, alertState, enableNotifications, watchAlerts } from './alerts';
 import { disconnect } from './connection';
 import { recentFailures, runs } from './run-map';
 import { pageVisible } from './visibility';
@@ -25,7 +24,10 @@ function fail(socket: FakeWebSocket, runId: string, message: string) {
 }
 
 let stop: (() => void) | undefined;
-beforeEach(() => useFakePlatform());
+let page: FakePage;
+beforeEach(() => {
+  page = useFakePlatform();
+});
 afterEach(() => {
   stop?.();
   stop = undefined;
@@ -36,22 +38,19 @@ afterEach(() => {
 
 describe('alerts', () => {
   it('badges the title and icon for a failure seen while hidden, and clears when shown', async () => {
-    document.head.innerHTML = '<link rel="icon" href="/favicon.svg">';
     alertPrefs.setKey('badge', 'yes');
     stop = watchAlerts();
     const socket = await connectLive();
-    expect(document.title).toBe('OpenClaw Console');
+    expect(page.title).toBe('OpenClaw Console');
 
     pageVisible.set(false);
     fail(socket, 'r1', 'boom');
-    expect(document.title).toBe('(1) OpenClaw Console');
-    expect(document.querySelector('link[rel="icon"]')?.getAttribute('href')).toMatch(
-      /^data:image\/svg\+xml,.*cf222e/,
-    );
+    expect(page.title).toBe('(1) OpenClaw Console');
+    expect(page.icon).toMatch(/^data:image\/svg\+xml,.*cf222e/);
 
     pageVisible.set(true);
-    expect(document.title).toBe('OpenClaw Console');
-    expect(document.querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/favicon.svg');
+    expect(page.title).toBe('OpenClaw Console');
+    expect(page.icon).toBe('/favicon.svg');
   });
 
   it('leaves the title alone when this display turned the badge off', async () => {
@@ -61,6 +60,30 @@ describe('alerts', () => {
     pageVisible.set(false);
     fail(socket, 'r2', 'boom');
     expect(alertState.get().latestFailure?.runId).toBe('r2');
-    expect(document.title).toBe('OpenClaw Console');
+    expect(page.title).toBe('OpenClaw Console');
+  });
+
+  it('notifies a failure once, by kind, only on a display that turned notifications on', async () => {
+    alertPrefs.setKey('notify', '');
+    stop = watchAlerts();
+    const socket = await connectLive();
+    fail(socket, 'r3', 'quiet');
+    expect(page.notifications).toEqual([]);
+    alertPrefs.setKey('notify', 'yes');
+    fail(socket, 'r4', 'model refused');
+    expect(page.notifications).toEqual([
+      { title: 'A run failed', body: 'agent:main:main: model refused', tag: 'A run failed' },
+    ]);
+    alertPrefs.setKey('notify', '');
+  });
+
+  it('turns notifications on only when the browser grants them', async () => {
+    page.permission = 'denied';
+    expect(await enableNotifications()).toBe('denied');
+    expect(alertPrefs.get().notify).toBe('');
+    page.permission = 'granted';
+    expect(await enableNotifications()).toBe('granted');
+    expect(alertPrefs.get().notify).toBe('yes');
+    alertPrefs.setKey('notify', '');
   });
 });

@@ -6,6 +6,7 @@ import { connectionState } from './connection';
 import { pendingDevices } from './devices';
 import { channels } from './health';
 import { t } from './i18n';
+import { platform } from './platform';
 import { pageVisible } from './visibility';
 
 /** What this display alerts with (each display chooses; a wallboard stays silent). */
@@ -38,15 +39,13 @@ function badgeIcon(count: number): string {
 
 function notify(title: string, body: string): void {
   if (alertPrefs.get().notify !== 'yes') return;
-  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   // One tag per kind: a flapping condition replaces its notification instead of stacking them.
-  new Notification(title, { body, tag: title });
+  platform().notifications.show(title, { body, tag: title });
 }
 
 /** Asks the browser for notification permission and turns desktop notifications on when granted. */
 export async function enableNotifications(): Promise<NotificationPermission | 'unsupported'> {
-  if (typeof Notification === 'undefined') return 'unsupported';
-  const permission = await Notification.requestPermission();
+  const permission = await platform().notifications.request();
   alertPrefs.setKey('notify', permission === 'granted' ? 'yes' : '');
   return permission;
 }
@@ -64,9 +63,8 @@ export function watchAlerts(): () => void {
     const count =
       unseenFailures + state.waiting + (state.gatewayDown ? 1 : 0) + state.channelsDown.length;
     const badge = alertPrefs.get().badge === 'yes' && count > 0;
-    document.title = badge ? `(${count}) ${BASE_TITLE}` : BASE_TITLE;
-    const icon = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
-    if (icon) icon.href = badge ? badgeIcon(count) : '/favicon.svg';
+    platform().setTitle(badge ? `(${count}) ${BASE_TITLE}` : BASE_TITLE);
+    platform().setIcon(badge ? badgeIcon(count) : '/favicon.svg');
   };
   const offs = [
     alertState.listen((state) => {
@@ -99,6 +97,6 @@ export function watchAlerts(): () => void {
   render();
   return () => {
     offs.forEach((off) => off());
-    document.title = BASE_TITLE;
+    platform().setTitle(BASE_TITLE);
   };
 }
