@@ -26,6 +26,20 @@ export const presence = gatewayCollection<PresenceEntry[]>({
   versionKey: 'presence',
 });
 
+// Other clients choose these ids: escape the characters our keys use as separators.
+const escapeId = (id: string) => id.replace(/%/g, '%25').replace(/#/g, '%23');
+
+/** A row's key before de-duplication: the kind of id (instance, device, host, none) and the escaped id. */
+export function presenceKeyBase(entry: PresenceEntry): string {
+  const field = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const instance = field(entry.instanceId);
+  if (instance !== undefined) return `i:${escapeId(instance)}`;
+  const device = field(entry.deviceId);
+  if (device !== undefined) return `d:${escapeId(device)}`;
+  const host = field(entry.host);
+  return host !== undefined ? `h:${escapeId(host)}` : 'x:';
+}
+
 /** A presence entry prepared for display, with this console's own entry marked. */
 export interface PresenceRow {
   key: string;
@@ -41,10 +55,11 @@ export const presenceRows = computed([presence, gatewayHello], (snapshot, hello)
   // positional key rebuilt every row whenever someone joined.
   const seen = new Map<string, number>();
   const keyOf = (entry: PresenceEntry) => {
-    const id = entry.instanceId ?? entry.deviceId ?? entry.host ?? 'entry';
-    const repeat = seen.get(id) ?? 0;
-    seen.set(id, repeat + 1);
-    return repeat ? `${id}#${repeat}` : id;
+    const base = presenceKeyBase(entry);
+    const repeat = seen.get(base) ?? 0;
+    seen.set(base, repeat + 1);
+    // '#' never occurs in an escaped base, so a counted key cannot equal any other client's key.
+    return repeat ? `${base}#${repeat}` : base;
   };
   return list
     .map((entry) => ({
