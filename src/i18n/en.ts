@@ -296,6 +296,12 @@ export const en = {
   'code.copy': 'Copy',
   'code.copied': 'Copied',
   'markdown.truncated': 'Truncated: showing the first {shown} of {total} characters.',
+  'problem.unresponsive.title': 'The gateway stopped answering ({url}).',
+  'problem.unresponsive.action':
+    'The connection was open but a probe got no reply within a few seconds; reconnecting.',
+  'problem.csp-blocked.title': 'This server only allows connections to {allowed}.',
+  'problem.csp-blocked.action':
+    'The page’s security policy refused {url}. Start the console with --gateway {url} (or --any-gateway) to use that gateway.',
 } satisfies Record<string, Message>;
 
 /** A UI text key. */

@@ -269,4 +269,9 @@ export const zhCN: Messages = {
   'code.copy': '复制',
   'code.copied': '已复制',
   'markdown.truncated': '已截断：只显示前 {shown} 个字符（共 {total} 个）。',
+  'problem.unresponsive.title': '网关不再应答（{url}）。',
+  'problem.unresponsive.action': '连接仍然打开，但探测请求在几秒内没有得到回复；正在重新连接。',
+  'problem.csp-blocked.title': '此服务器只允许连接到 {allowed}。',
+  'problem.csp-blocked.action':
+    '页面的安全策略拒绝了 {url}。请使用 --gateway {url}（或 --any-gateway）启动控制台以使用该网关。',
 };

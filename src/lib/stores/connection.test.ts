@@ -143,3 +143,19 @@ describe('connection store', () => {
     vi.useRealTimers();
   });
 });
+
+describe('a gateway that stops answering', () => {
+  it('is found by a probe within about 10 s and named in the status line until reconnected', async () => {
+    vi.useFakeTimers();
+    try {
+      const socket = await connectLive();
+      // The socket stays open but nothing comes back, not even the probe's answer.
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(socket.sent.some((frame) => frame.method === 'health')).toBe(true);
+      expect(connectionState.get().problem?.code).toBe('unresponsive');
+      expect(connectionState.get().phase).not.toBe('connected');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

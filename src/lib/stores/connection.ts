@@ -8,7 +8,7 @@ import { deviceTokenStore } from '../gateway/device-tokens';
 import { loadDeviceIdentity } from '../gateway/identity';
 import type { Problem } from '../gateway/problems';
 import { locale } from './i18n';
-import { watchLiveness } from './liveness';
+import { PROBE_TIMEOUT_MS, watchLiveness } from './liveness';
 import { countDiagnostic, countFrame } from './diagnostics';
 import {
   adoptRequester,
@@ -22,6 +22,7 @@ import {
 import { platform } from './platform';
 import { activeProfileId, profileIdentity, profiles, saveProfile } from './profiles';
 import { randomId } from '../gateway/uuid';
+import { RequestTimeoutError } from '../gateway/errors';
 
 /** Where the connection stands, in words a person can read. */
 export type ConnectionPhase =
@@ -58,6 +59,8 @@ export const isLive = computed($state, (state) => state.phase === 'connected');
 let connection: GatewayConnection | undefined;
 let stopLiveness: (() => void) | undefined;
 let lastFrameAt = 0;
+// Set when the gateway stopped answering; shown through the reconnect's phases until connected.
+let stall: Problem | undefined;
 
 /** The name of the device identity the active profile uses (observers get their own). */
 export function identityProfileName(observer: boolean): string {
@@ -124,6 +127,7 @@ function onHello(hello: HelloOk, info: HelloInfo, id: string): void {
     receivedAt: Date.now(),
   };
   lastFrameAt = Date.now();
+  stall = undefined;
   announceHello(value, () =>
     setPhase('connected', { problem: undefined, retryAt: undefined, restarting: undefined }),
   );
@@ -157,7 +161,8 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
     WebSocketImpl: env.WebSocket,
     listener: {
       phase: (phase) => {
-        if (connection === created && $state.get().phase !== phase) setPhase(phase);
+        if (connection === created && $state.get().phase !== phase)
+          setPhase(phase, stall ? { problem: stall } : {});
       },
       hello: (hello, info) => {
         if (connection === created) onHello(hello, info, id);
@@ -177,12 +182,13 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
       closed: ({ problem, retryAt }) => {
         if (connection !== created) return;
         if (retryAt === undefined) setPhase('stopped', { problem, retryAt: undefined });
-        else setPhase('reconnecting', { problem, retryAt });
+        else setPhase('reconnecting', { problem: problem ?? stall, retryAt });
       },
     },
   });
   connection = created;
   adoptRequester(created);
+  stall = undefined;
   $state.set({ phase: 'connecting', url, since: Date.now() });
   stopLiveness = watchLiveness({
     tickIntervalMs: () => gatewayHello.get()?.tickIntervalMs ?? 30_000,
@@ -190,6 +196,19 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
     isConnected: () => $state.get().phase === 'connected',
     isWaiting: () => $state.get().phase === 'reconnecting',
     reconnect: () => created.reconnectNow(),
+    // `health` is allowed to every client, even one granted no scopes; any answer (a refusal
+    // too) proves the gateway is there.
+    probe: () =>
+      created.request('health', {}, PROBE_TIMEOUT_MS + 1_000).then(
+        () => true,
+        (error: unknown) => !(error instanceof RequestTimeoutError),
+      ),
+    stalled: () => {
+      if (connection !== created) return;
+      stall = { code: 'unresponsive', params: { url }, fatal: false };
+      setPhase('reconnecting', { problem: stall, retryAt: Date.now() });
+      created.reconnectNow();
+    },
   });
   created.start();
 }
