@@ -302,6 +302,8 @@ export const en = {
   'problem.csp-blocked.title': 'This server only allows connections to {allowed}.',
   'problem.csp-blocked.action':
     'The page’s security policy refused {url}. Start the console with --gateway {url} (or --any-gateway) to use that gateway.',
+  'connect.rememberTruth':
+    'Without this, the token is kept until this tab closes. Either way the gateway gives this browser a device token on the first connect, kept on this device, which signs it in again after a restart until you choose Forget this gateway.',
 } satisfies Record<string, Message>;
 
 /** A UI text key. */

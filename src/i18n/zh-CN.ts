@@ -274,4 +274,6 @@ export const zhCN: Messages = {
   'problem.csp-blocked.title': '此服务器只允许连接到 {allowed}。',
   'problem.csp-blocked.action':
     '页面的安全策略拒绝了 {url}。请使用 --gateway {url}（或 --any-gateway）启动控制台以使用该网关。',
+  'connect.rememberTruth':
+    '不勾选时，令牌只保留到此标签页关闭。无论如何，网关会在首次连接时给此浏览器颁发设备令牌并保存在本设备上，重启浏览器后仍会用它自动登录，直到你选择“忘记此网关”。',
 };

@@ -1,12 +1,10 @@
-import { deviceTokenStore } from '../gateway/device-tokens';
+import { forgetDeviceTokens } from '../gateway/device-tokens';
 import { forgetCredentials, saveCredentials, takeTokenFromFragment } from '../gateway/credentials';
-import { loadDeviceIdentity } from '../gateway/identity';
 import {
   connect,
   currentCredentials,
   disconnect,
   gatewaySettings,
-  identityProfileName,
   openConnection,
   connectionState,
   aimAt,
@@ -29,19 +27,14 @@ export function switchProfile(id: string): void {
   });
 }
 
-/** Forgets the token, password and device token held for a gateway, and disconnects from it. */
+/** Forgets the token, password and every device token held for a gateway, and disconnects from it. */
 export async function forgetGateway(url: string): Promise<void> {
   const env = platform();
   if (connectionState.get().url === url) disconnect();
   forgetCredentials(url, env.storages);
-  for (const profile of [identityProfileName(false), identityProfileName(true)]) {
-    const identity = await loadDeviceIdentity(profile, env.vault);
-    await deviceTokenStore(url, env.vault).clear({
-      clientId: 'openclaw-control-ui',
-      deviceId: identity.deviceId,
-      role: 'operator',
-    });
-  }
+  // Every profile (and its observer) has its own identity and so its own device token here:
+  // clearing only the active profile's left another profile able to sign in.
+  await forgetDeviceTokens(url, env.vault);
 }
 
 /** Reads the address-bar fragment and reconnects to the last gateway, once at start-up. */
