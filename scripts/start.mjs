@@ -5,7 +5,7 @@
 import { build, preview } from 'vite';
 import { parseArgs } from 'node:util';
 import { startGateway } from '../harness/gateway/gateway.mjs';
-import { contentSecurityPolicy } from '../csp.config.js';
+import { securityHeaders } from '../csp.config.js';
 
 const DEFAULT_GATEWAY = 'ws://127.0.0.1:18789';
 
@@ -71,7 +71,7 @@ const server = await preview({
     host,
     port: Number(values.port),
     strictPort: true,
-    headers: { 'Content-Security-Policy': contentSecurityPolicy(connectSrc) },
+    headers: securityHeaders(connectSrc),
   },
 });
 
