@@ -57,6 +57,12 @@ test('an operator approves a waiting device from the console', async ({ page, ga
   const pending = page.getByTestId('pending-device').filter({ hasText: requestId });
   await expect(pending).toBeVisible();
   await pending.getByRole('button', { name: 'Approve' }).click();
+  // One press only arms it: the device is still waiting, and the button names what it grants.
+  const confirm = pending.getByRole('button', { name: /^Confirm: approve .* for / });
+  await expect(confirm).toContainText('operator.');
+  await page.waitForTimeout(500);
+  await expect(pending).toHaveCount(1);
+  await confirm.click();
   await expect(pending).toHaveCount(0);
 
   const approved = await connectGateway(gateway.url, {

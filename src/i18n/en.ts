@@ -306,6 +306,12 @@ export const en = {
     'Without this, the token is kept until this tab closes. Either way the gateway gives this browser a device token on the first connect, kept on this device, which signs it in again after a restart until you choose Forget this gateway.',
   'code.hidden':
     '⚠ Hidden or bidi control characters are shown as ⟨U+…⟩; the copy includes these markers, not the hidden characters.',
+  'devices.confirmApprove': 'Confirm: approve {name} for {scopes}',
+  'devices.confirmHint':
+    'Approving lets this device connect with these scopes. Press again within 5 seconds to confirm; Escape cancels.',
+  'frame.title': 'The OpenClaw Console does not work inside a frame.',
+  'frame.body':
+    'Another page has embedded this console, which could trick you into clicking its buttons. Nothing here will connect or act. Open the console in its own tab instead:',
 } satisfies Record<string, Message>;
 
 /** A UI text key. */

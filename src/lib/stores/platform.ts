@@ -26,6 +26,8 @@ export interface Platform {
   wakeLock: () => Promise<(() => void) | undefined>;
   /** Moves keyboard focus to the first element matching a selector; false when there is none. */
   focus: (selector: string) => boolean;
+  /** Whether the page is shown inside another page's frame (a clickjacking set-up). */
+  isFramed: () => boolean;
 }
 
 /** What the stores may do with desktop notifications. */
@@ -111,6 +113,14 @@ function browserPlatform(): Platform {
       return !!element;
     },
     setDocumentLanguage: (lang) => globalThis.document?.documentElement.setAttribute('lang', lang),
+    isFramed: () => {
+      try {
+        return globalThis.top !== globalThis.self;
+      } catch {
+        // A browser that refuses even to compare is framed cross-origin.
+        return true;
+      }
+    },
   };
 }
 

@@ -97,6 +97,7 @@ export function useFakePlatform(): FakePage {
       page.focused.push(selector);
       return true;
     },
+    isFramed: () => false,
   });
   return page;
 }
