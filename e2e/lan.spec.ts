@@ -19,6 +19,9 @@ test('a LAN origin is refused with the exact origin to allow, then connects once
   await page.goto(
     `${LAN_ORIGIN}/#gateway=${encodeURIComponent(gateway.url)}&token=${gateway.token}`,
   );
+  await expect(page.getByTestId('accept-gateway')).toContainText(`Connect to`);
+  await expect(page.getByTestId('accept-gateway')).toContainText(gateway.url);
+  await page.getByTestId('accept-gateway').click();
   await expect(
     page.getByText('The gateway refused connections from this page’s origin.'),
   ).toBeVisible();

@@ -8,7 +8,7 @@ import { platform } from './lib/stores/platform';
 // the servers we ship refuse framing by header, this guards hosts that do not.
 if (!platform().isFramed()) {
   // Default to a gateway on the host that served the console: right for loopback and LAN alike.
-  initConnection(`ws://${location.hostname || '127.0.0.1'}:18789`);
+  void initConnection(`ws://${location.hostname || '127.0.0.1'}:18789`);
 }
 
 mount(App, { target: document.getElementById('app')! });

@@ -312,6 +312,19 @@ export const en = {
   'frame.title': 'The OpenClaw Console does not work inside a frame.',
   'frame.body':
     'Another page has embedded this console, which could trick you into clicking its buttons. Nothing here will connect or act. Open the console in its own tab instead:',
+  'link.proposalHeading': 'This link wants to switch the console to another gateway',
+  'link.proposalBody':
+    'This browser has not used {url} before. Connect only if you trust whoever gave you the link: the console would send what you type to that gateway and show what it says.',
+  'link.proposalToken': 'The link also carries a token for it; it is kept only if you agree.',
+  'link.accept': 'Connect to {url}',
+  'link.decline': 'Ignore the link',
+  'link.badScheme':
+    'The link named {url}, which is not a ws:// or wss:// gateway address; it was ignored.',
+  'link.tokenInUrl':
+    'This link carried the token in its address. The address bar no longer shows it, but the browser’s history (and any synced history) may still hold it: delete that history entry, or use the one-time link that npm start prints.',
+  'link.codeUnusable':
+    'This one-time link was already used or has expired. Open the newest link npm start printed (it prints a fresh one when an old one is tried), or enter the token in the form.',
+  'link.dismiss': 'Dismiss',
 } satisfies Record<string, Message>;
 
 /** A UI text key. */

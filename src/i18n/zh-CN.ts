@@ -283,4 +283,16 @@ export const zhCN: Messages = {
   'frame.title': 'OpenClaw 控制台不能在框架（frame）内运行。',
   'frame.body':
     '另一个页面嵌入了此控制台，这可能诱骗你点击其中的按钮。此处不会连接或执行任何操作。请在单独的标签页中打开控制台：',
+  'link.proposalHeading': '此链接要求把控制台切换到另一个网关',
+  'link.proposalBody':
+    '此浏览器从未使用过 {url}。只有在你信任提供此链接的人时才连接：控制台会把你输入的内容发送到该网关，并显示它返回的内容。',
+  'link.proposalToken': '此链接还带有该网关的令牌；只有你同意后才会保存。',
+  'link.accept': '连接到 {url}',
+  'link.decline': '忽略此链接',
+  'link.badScheme': '链接指定的 {url} 不是 ws:// 或 wss:// 网关地址，已忽略。',
+  'link.tokenInUrl':
+    '此链接在地址中携带了令牌。地址栏已不再显示它，但浏览器历史记录（以及同步的历史记录）可能仍保存着它：请删除该历史记录，或使用 npm start 打印的一次性链接。',
+  'link.codeUnusable':
+    '此一次性链接已被使用或已过期。请打开 npm start 最新打印的链接（尝试旧链接时它会打印新的链接），或在表单中输入令牌。',
+  'link.dismiss': '关闭',
 };

@@ -1,19 +1,37 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deviceTokenStore } from '../gateway/device-tokens';
-import { useFakePlatform } from '../testing/fake-platform';
-import { disconnect } from './connection';
-import { forgetGateway } from './gateway-choice';
+import { FakeWebSocket } from '../testing/fake-websocket';
+import { useFakePlatform, type FakeDom } from '../testing/fake-platform';
+import { connectionState, currentCredentials, disconnect, gatewaySettings } from './connection';
+import {
+  acceptProposal,
+  declineProposal,
+  dismissLinkNotice,
+  forgetGateway,
+  gatewayProposal,
+  initConnection,
+  linkNotice,
+} from './gateway-choice';
 import { platform } from './platform';
-import { activeProfileId } from './profiles';
+import { activeProfileId, profiles, saveProfile } from './profiles';
 
 const URL = 'ws://127.0.0.1:18789';
 const OTHER = 'ws://10.0.0.9:18789';
 
+let dom: FakeDom;
 beforeEach(() => {
-  useFakePlatform();
+  dom = useFakePlatform();
   activeProfileId.set('');
+  profiles.set([]);
+  gatewaySettings.set({ url: '', remember: '', observer: '' });
+  declineProposal();
+  dismissLinkNotice();
 });
 afterEach(() => disconnect());
+
+const DEFAULT = 'ws://127.0.0.1:18789';
+const EVIL = 'wss://evil.example:443';
+const socketUrls = () => FakeWebSocket.instances.map((socket) => socket.url);
 
 async function issue(url: string, deviceId: string): Promise<void> {
   await deviceTokenStore(url, platform().vault).store({
@@ -43,5 +61,78 @@ describe('forgetGateway', () => {
 
     expect(storedTokens()).toHaveLength(1);
     expect(storedTokens()[0]).toContain('10.0.0.9');
+  });
+});
+
+describe('start-up links', () => {
+  it('a link to a gateway this browser never used asks first and changes nothing until agreed', async () => {
+    gatewaySettings.setKey('url', DEFAULT);
+    dom.address.hash = `#gateway=${encodeURIComponent(EVIL)}&token=stolen`;
+    await initConnection(DEFAULT);
+
+    expect(dom.address.hash).toBe('');
+    expect(gatewayProposal.get()?.url).toBe(EVIL);
+    expect(gatewaySettings.get().url).toBe(DEFAULT);
+    expect(socketUrls()).not.toContain(EVIL);
+    expect(currentCredentials(EVIL).token).toBeUndefined();
+
+    acceptProposal();
+    expect(gatewayProposal.get()).toBeUndefined();
+    expect(gatewaySettings.get().url).toBe(EVIL);
+    expect(currentCredentials(EVIL).token).toBe('stolen');
+    expect(connectionState.get().url).toBe(EVIL);
+  });
+
+  it('declining keeps the saved gateway and forgets the proposed token', async () => {
+    gatewaySettings.setKey('url', DEFAULT);
+    dom.address.hash = `#gateway=${encodeURIComponent(EVIL)}&token=stolen`;
+    await initConnection(DEFAULT);
+    declineProposal();
+    expect(gatewaySettings.get().url).toBe(DEFAULT);
+    expect(connectionState.get().url).toBe(DEFAULT);
+    expect(currentCredentials(EVIL).token).toBeUndefined();
+  });
+
+  it('a link with a scheme other than ws:// or wss:// is ignored and said so', async () => {
+    dom.address.hash = '#gateway=javascript:alert(1)&token=t';
+    await initConnection(DEFAULT);
+    expect(gatewayProposal.get()).toBeUndefined();
+    expect(linkNotice.get()).toMatchObject({ kind: 'bad-scheme' });
+    expect(socketUrls()).toEqual([]);
+  });
+
+  it('the saved gateway and saved profiles connect without asking', async () => {
+    saveProfile({ name: 'lab', url: 'ws://10.1.1.1:18789' });
+    dom.address.hash = `#gateway=${encodeURIComponent('ws://10.1.1.1:18789')}`;
+    await initConnection(DEFAULT);
+    expect(gatewayProposal.get()).toBeUndefined();
+    expect(socketUrls()).toEqual(['ws://10.1.1.1:18789']);
+  });
+
+  it('the gateway npm start serves for connects at once, the token fetched with a one-time code', async () => {
+    dom.serverConfig = { gateways: [DEFAULT], anyGateway: false };
+    dom.handoffCodes.set('c0de', 'demo-token');
+    dom.address.hash = `#gateway=${encodeURIComponent(DEFAULT)}&code=c0de`;
+    await initConnection(DEFAULT);
+    expect(gatewayProposal.get()).toBeUndefined();
+    expect(currentCredentials(DEFAULT).token).toBe('demo-token');
+    expect(socketUrls()).toEqual([DEFAULT]);
+    expect(dom.address.hash).toBe('');
+    expect(linkNotice.get()).toBeUndefined();
+  });
+
+  it('a used or expired code says so instead of connecting with nothing', async () => {
+    dom.serverConfig = { gateways: [DEFAULT], anyGateway: false };
+    dom.address.hash = `#gateway=${encodeURIComponent(DEFAULT)}&code=used`;
+    await initConnection(DEFAULT);
+    expect(linkNotice.get()).toMatchObject({ kind: 'code-unusable' });
+  });
+
+  it('a #token= with no saved gateway is a proposal too, and says what the address leaves behind', async () => {
+    dom.address.hash = '#token=secret';
+    await initConnection(DEFAULT);
+    expect(gatewayProposal.get()).toMatchObject({ url: DEFAULT, token: 'secret' });
+    expect(currentCredentials(DEFAULT).token).toBeUndefined();
+    expect(linkNotice.get()).toMatchObject({ kind: 'token-in-url' });
   });
 });
