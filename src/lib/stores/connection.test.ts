@@ -159,3 +159,30 @@ describe('a gateway that stops answering', () => {
     }
   });
 });
+
+describe('a gateway the page’s CSP refuses', () => {
+  it('stops at once and names the gateways this server allows, never looking like "connecting"', () => {
+    const dom = useFakePlatform();
+    connect({ url: 'ws://10.0.0.7:18789', token: 'secret', remember: false });
+    dom.violate({
+      directive: 'connect-src',
+      blockedURI: 'ws://10.0.0.7:18789/',
+      policy: "default-src 'none'; connect-src 'self' ws://127.0.0.1:18789; object-src 'none'",
+    });
+    const state = connectionState.get();
+    expect(state.phase).toBe('stopped');
+    expect(state.problem).toMatchObject({
+      code: 'csp-blocked',
+      fatal: true,
+      params: { url: 'ws://10.0.0.7:18789', allowed: 'ws://127.0.0.1:18789' },
+    });
+  });
+
+  it('ignores refusals of other things', () => {
+    const dom = useFakePlatform();
+    connect({ url: 'ws://10.0.0.7:18789', token: 'secret', remember: false });
+    dom.violate({ directive: 'script-src-elem', blockedURI: 'inline', policy: '' });
+    dom.violate({ directive: 'connect-src', blockedURI: 'ws://elsewhere:1/', policy: '' });
+    expect(connectionState.get().phase).toBe('connecting');
+  });
+});

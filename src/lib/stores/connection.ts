@@ -19,6 +19,7 @@ import {
   gatewayHello,
   type GatewayHello,
 } from './gateway-session';
+import { cspRefusal } from './csp-refusal';
 import { platform } from './platform';
 import { activeProfileId, profileIdentity, profiles, saveProfile } from './profiles';
 import { randomId } from '../gateway/uuid';
@@ -58,6 +59,7 @@ export const isLive = computed($state, (state) => state.phase === 'connected');
 
 let connection: GatewayConnection | undefined;
 let stopLiveness: (() => void) | undefined;
+let stopPolicyWatch: (() => void) | undefined;
 let lastFrameAt = 0;
 // Set when the gateway stopped answering; shown through the reconnect's phases until connected.
 let stall: Problem | undefined;
@@ -142,6 +144,7 @@ export function currentCredentials(url: string): ReturnType<typeof loadCredentia
 export function openConnection(url: string, credentialsJustEntered = false): void {
   connection?.stop();
   stopLiveness?.();
+  stopPolicyWatch?.();
   const env = platform();
   const id = instanceId();
   const observer = gatewaySettings.get().observer === 'yes';
@@ -210,6 +213,14 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
       created.reconnectNow();
     },
   });
+  // A socket the page's CSP refuses never opens; say so at once instead of retrying in silence.
+  stopPolicyWatch = env.onPolicyViolation((violation) => {
+    const problem = connection === created ? cspRefusal(violation, url) : undefined;
+    if (!problem) return;
+    created.stop();
+    stopLiveness?.();
+    setPhase('stopped', { problem, retryAt: undefined });
+  });
   created.start();
 }
 
@@ -272,6 +283,8 @@ export function disconnect(): void {
   adoptRequester(undefined);
   stopLiveness?.();
   stopLiveness = undefined;
+  stopPolicyWatch?.();
+  stopPolicyWatch = undefined;
   setPhase('disconnected', { problem: undefined, retryAt: undefined, restarting: undefined });
 }
 
