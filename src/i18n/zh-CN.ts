@@ -295,4 +295,5 @@ export const zhCN: Messages = {
   'link.codeUnusable':
     '此一次性链接已被使用或已过期。请打开 npm start 最新打印的链接（尝试旧链接时它会打印新的链接），或在表单中输入令牌。',
   'link.dismiss': '关闭',
+  'diag.unreadableItems': '已丢弃的无法读取的条目',
 };

@@ -20,6 +20,7 @@ import {
   type GatewayHello,
 } from './gateway-session';
 import { cspRefusal } from './csp-refusal';
+import { readHello } from './hello-facts';
 import { platform } from './platform';
 import { activeProfileId, profileIdentity, profiles, saveProfile } from './profiles';
 import { randomId } from '../gateway/uuid';
@@ -114,14 +115,8 @@ function onShutdown(payload: unknown): void {
 function onHello(hello: HelloOk, info: HelloInfo, id: string): void {
   const value: GatewayHello = {
     protocol: info.protocol,
-    serverVersion: hello.server.version,
-    connId: hello.server.connId,
-    role: hello.auth?.role ?? 'operator',
-    scopes: hello.auth?.scopes ?? [],
-    methods: new Set(hello.features.methods),
-    events: new Set(hello.features.events),
-    tickIntervalMs: hello.policy.tickIntervalMs,
-    snapshot: hello.snapshot,
+    // Validated: a hello-ok missing a part (policy, features) must not stop the handshake.
+    ...readHello(hello),
     deviceId: info.deviceId,
     nonExtractableKey: info.nonExtractableKey,
     usedDeviceToken: info.usedDeviceToken,
