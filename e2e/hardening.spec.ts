@@ -295,3 +295,53 @@ test('with a 30 s tick, a gateway that stops answering is named within about 10 
   expect(Date.now() - silentSince).toBeLessThan(13_000);
   await expect.poll(() => gw.connections, { timeout: 15_000 }).toBeGreaterThan(1);
 });
+
+test('malformed gateway data is dropped and counted; every view still renders', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const gw = await fake({
+    // The real gateway never sends these shapes; a broken or hostile one might.
+    editHello: (hello) => void delete hello.policy,
+    presence: [
+      { instanceId: 'a', host: 'alpha', mode: 'webchat', ts: 1, reason: 'connect', scopes: 'all' },
+      { instanceId: 'b', host: 'beta', mode: 'cli', ts: 2, reason: 'connect' },
+      'not an entry' as never,
+    ],
+    sessions: [
+      { key: 'agent:main:a', label: 'costly', estimatedCostUsd: '0.5', totalTokens: 'lots' },
+      { key: 'agent:main:a', label: 'costly again' },
+      { key: 'agent:main:b', label: 'fine', estimatedCostUsd: 0.25 },
+      { label: 'no key' },
+    ],
+  });
+  await page.goto('/');
+  await connectWithForm(page, gw.url, 'fake-token');
+  await expect(connectionStatus(page)).toContainText('Connected');
+  gw.event(
+    'health',
+    {
+      ok: true,
+      ts: Date.now(),
+      eventLoop: { degraded: true, reasons: 'cpu', delayP99Ms: 'slow', utilization: 0.5 },
+      channels: { telegram: { ok: true } },
+      channelOrder: ['telegram', 'telegram'],
+      agents: [{ agentId: 'main' }, { agentId: 'main', name: 'twin' }, { name: 'no id' }],
+    },
+    { stateVersion: { presence: 1, health: 10_000 } },
+  );
+  await expect(page.getByTestId('agents')).toContainText('twin');
+  await expect(page.getByTestId('agents').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('health-panel')).toContainText('telegram');
+  await expect(page.getByTestId('presence-count')).toHaveText('2 clients');
+  await page.getByTestId('diagnostics').locator('summary').click();
+  await expect
+    .poll(async () => Number(await page.getByTestId('diag-unreadableItems').textContent()))
+    .toBeGreaterThan(3);
+
+  await page.goto('/sessions');
+  await expect(page.locator('a.session-link')).toHaveCount(2);
+  await expect(page.getByText('$0.2500')).toBeVisible();
+  expect(errors).toEqual([]);
+});
