@@ -136,3 +136,15 @@ describe('start-up links', () => {
     expect(linkNotice.get()).toMatchObject({ kind: 'token-in-url' });
   });
 });
+
+describe('one-time codes', () => {
+  it('are never exchanged for a gateway other than the one the server names', async () => {
+    dom.serverConfig = { gateways: [DEFAULT], anyGateway: false };
+    dom.handoffCodes.set('c0de', 'demo-token');
+    dom.address.hash = `#gateway=${encodeURIComponent(EVIL)}&code=c0de`;
+    await initConnection(DEFAULT);
+    expect(dom.handoffCodes.has('c0de')).toBe(true);
+    expect(gatewayProposal.get()).toEqual({ url: EVIL, token: undefined });
+    expect(linkNotice.get()).toMatchObject({ kind: 'code-unusable' });
+  });
+});

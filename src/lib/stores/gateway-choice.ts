@@ -86,7 +86,7 @@ export async function forgetGateway(url: string): Promise<void> {
   await forgetDeviceTokens(url, env.vault);
 }
 
-function use(url: string, token: string | undefined, open: boolean): void {
+function aimAndOpen(url: string, token: string | undefined, open: boolean): void {
   aimAt(url);
   const remember = gatewaySettings.get().remember === 'yes';
   if (token) saveCredentials(url, { token }, remember, platform().storages);
@@ -105,7 +105,7 @@ export function acceptProposal(): void {
     activeProfileId.set('');
     forgetHello();
   }
-  use(proposal.url, proposal.token, true);
+  aimAndOpen(proposal.url, proposal.token, true);
 }
 
 /** The user declined the proposed gateway: its token is dropped and nothing changes. */
@@ -139,9 +139,9 @@ export async function initConnection(defaultUrl: string): Promise<void> {
   if (proposed && !isGatewayUrl(proposed)) {
     $notice.set({ kind: 'bad-scheme', url: proposed });
     // A link we refuse brings nothing in: its token goes too.
-    return use(usual, undefined, reconnect);
+    return aimAndOpen(usual, undefined, reconnect);
   }
-  if (!proposed && !link.token && !link.code) return use(usual, undefined, reconnect);
+  if (!proposed && !link.token && !link.code) return aimAndOpen(usual, undefined, reconnect);
 
   proposed ??= usual;
   const server =
@@ -149,13 +149,15 @@ export async function initConnection(defaultUrl: string): Promise<void> {
   let token = link.token;
   if (link.token) $notice.set({ kind: 'token-in-url' });
   if (link.code) {
-    // Only the server that served this page issued the code, for the gateway it names.
-    token = server ? await env.exchangeHandoff(link.code) : undefined;
+    // Only the server that served this page issues codes, each for the gateway it names: the
+    // token is never fetched for (and so never offered to) any other gateway.
+    const forThisServer = server?.gateways.some((url) => sameGateway(url, proposed!));
+    token = forThisServer ? await env.exchangeHandoff(link.code) : undefined;
     if (!token) $notice.set({ kind: 'code-unusable' });
   }
   if (!knownGateway(proposed, server)) {
     $proposal.set({ url: proposed, token });
-    return use(usual, undefined, reconnect);
+    return aimAndOpen(usual, undefined, reconnect);
   }
-  use(proposed, token, true);
+  aimAndOpen(proposed, token, true);
 }
