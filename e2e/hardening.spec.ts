@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { securityHeaders } from '../csp.config.js';
 import { consoleServerMiddleware, createHandoff } from '../scripts/handoff.mjs';
 import { startFakeGateway, type FakeGateway } from './fake/fake-gateway.mjs';
-import { chatRun, connectGateway } from './gateway/client.mjs';
+import { chatRun, connectGateway } from '../harness/gateway/client.mjs';
 import { serveConsole, serveFramer, type Host } from './support/console-host';
 import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
 

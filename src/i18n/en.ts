@@ -303,7 +303,7 @@ export const en = {
   'problem.csp-blocked.action':
     'The page’s security policy refused {url}. Start the console with --gateway {url} (or --any-gateway) to use that gateway.',
   'connect.rememberTruth':
-    'Without this, the token is kept until this tab closes. Either way the gateway gives this browser a device token on the first connect, kept on this device, which signs it in again after a restart until you choose Forget this gateway.',
+    'Either way, the gateway gives this browser a device token on the first connect; it stays on this device and signs the browser in again after a restart, until you choose Forget this gateway.',
   'code.hidden':
     '⚠ Hidden or bidi control characters are shown as ⟨U+…⟩; the copy includes these markers, not the hidden characters.',
   'devices.confirmApprove': 'Confirm: approve {name} for {scopes}',

@@ -275,7 +275,7 @@ export const zhCN: Messages = {
   'problem.csp-blocked.action':
     '页面的安全策略拒绝了 {url}。请使用 --gateway {url}（或 --any-gateway）启动控制台以使用该网关。',
   'connect.rememberTruth':
-    '不勾选时，令牌只保留到此标签页关闭。无论如何，网关会在首次连接时给此浏览器颁发设备令牌并保存在本设备上，重启浏览器后仍会用它自动登录，直到你选择“忘记此网关”。',
+    '无论是否勾选，网关都会在首次连接时给此浏览器颁发设备令牌；它保存在本设备上，重启浏览器后仍会用它自动登录，直到你选择“忘记此网关”。',
   'code.hidden':
     '⚠ 隐藏字符或双向控制字符显示为 ⟨U+…⟩；复制的内容包含这些标记，而不是隐藏字符本身。',
   'devices.confirmApprove': '确认：批准 {name}，授予 {scopes}',
