@@ -20,3 +20,34 @@ export function contentSecurityPolicy(connectSrc = "'self' ws: wss:") {
     "object-src 'none'",
   ].join('; ');
 }
+
+/**
+ * Headers every server we ship sends with the console. A `<meta>` CSP cannot
+ * forbid framing (browsers ignore frame-ancestors there), so only a header stops
+ * another site from framing the console and tricking clicks onto its buttons;
+ * X-Frame-Options covers browsers without frame-ancestors. No referrer leaves the
+ * page, so an address with a fragment-borne secret is never sent anywhere.
+ * @param {string} [connectSrc]
+ * @returns {Record<string, string>}
+ */
+export function securityHeaders(connectSrc) {
+  return {
+    'Content-Security-Policy': `${contentSecurityPolicy(connectSrc)}; frame-ancestors 'none'`,
+    'X-Frame-Options': 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
+
+/**
+ * The dev server's headers: its HMR client needs inline script and its own socket,
+ * so only framing is refused there.
+ * @returns {Record<string, string>}
+ */
+export function devSecurityHeaders() {
+  return {
+    'Content-Security-Policy': "frame-ancestors 'none'",
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+  };
+}

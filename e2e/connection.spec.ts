@@ -43,9 +43,15 @@ test.describe('connecting to a real openclaw gateway', () => {
     gateway,
   }) => {
     await page.goto(`/#gateway=${encodeURIComponent(gateway.url)}&token=${gateway.token}`);
-    await expect(connectionStatus(page)).toContainText('Connected');
     expect(page.url()).not.toContain(gateway.token);
     expect(page.url()).not.toContain('token=');
+    // A gateway this browser never used (and the preview server does not name) is asked about first.
+    await expect(page.getByTestId('accept-gateway')).toContainText(`Connect to`);
+    await expect(page.getByTestId('accept-gateway')).toContainText(gateway.url);
+    await page.getByTestId('accept-gateway').click();
+    await expect(connectionStatus(page)).toContainText('Connected');
+    // The page says what such a link leaves behind.
+    await expect(page.getByTestId('link-notice')).toContainText('history');
   });
 
   test('a wrong token is explained and not retried', async ({ page, gateway }) => {

@@ -19,6 +19,9 @@ test('a LAN origin is refused with the exact origin to allow, then connects once
   await page.goto(
     `${LAN_ORIGIN}/#gateway=${encodeURIComponent(gateway.url)}&token=${gateway.token}`,
   );
+  await expect(page.getByTestId('accept-gateway')).toContainText(`Connect to`);
+  await expect(page.getByTestId('accept-gateway')).toContainText(gateway.url);
+  await page.getByTestId('accept-gateway').click();
   await expect(
     page.getByText('The gateway refused connections from this page’s origin.'),
   ).toBeVisible();
@@ -57,6 +60,12 @@ test('an operator approves a waiting device from the console', async ({ page, ga
   const pending = page.getByTestId('pending-device').filter({ hasText: requestId });
   await expect(pending).toBeVisible();
   await pending.getByRole('button', { name: 'Approve' }).click();
+  // One press only arms it: the device is still waiting, and the button names what it grants.
+  const confirm = pending.getByRole('button', { name: /^Confirm: approve .* for / });
+  await expect(confirm).toContainText('operator.');
+  await page.waitForTimeout(500);
+  await expect(pending).toHaveCount(1);
+  await confirm.click();
   await expect(pending).toHaveCount(0);
 
   const approved = await connectGateway(gateway.url, {

@@ -67,6 +67,9 @@ try {
   });
   const zhPage = await zh.newPage();
   await zhPage.goto(`${base}/#gateway=${encodeURIComponent(gateway.url)}&token=${gateway.token}`);
+  // The preview server names no gateway, so the console asks before switching to this one.
+  await zhPage.getByTestId('accept-gateway').click();
+  await zhPage.getByTestId('link-notice').getByRole('button').click();
   await zhPage.getByTestId('health-state').getByText('正常').waitFor();
   await zhPage.screenshot({ path: 'docs/overview-zh-dark.png', fullPage: true });
 

@@ -5,7 +5,8 @@
 import { build, preview } from 'vite';
 import { parseArgs } from 'node:util';
 import { startGateway } from '../harness/gateway/gateway.mjs';
-import { contentSecurityPolicy } from '../csp.config.js';
+import { securityHeaders } from '../csp.config.js';
+import { consoleServerPlugin, createHandoff } from './handoff.mjs';
 
 const DEFAULT_GATEWAY = 'ws://127.0.0.1:18789';
 
@@ -66,21 +67,35 @@ await build({ logLevel: 'warn' });
 const host = values.lan ? '0.0.0.0' : values.host;
 // The served page may talk to this gateway only, unless the operator wants to switch gateways in it.
 const connectSrc = values['any-gateway'] ? undefined : `'self' ${gatewayUrl}`;
+const shown = values.lan ? '<this machine’s LAN address>' : host;
+// The printed link carries a one-time code, never the token: the page trades it for the token
+// with a same-origin POST, so no URL (and no browser history) ever holds the secret.
+const handoff = demo ? createHandoff({ token: demo.token }) : undefined;
+function link() {
+  const fragment = new URLSearchParams({ gateway: gatewayUrl });
+  if (handoff) fragment.set('code', handoff.mint());
+  return `http://${shown}:${values.port}/#${fragment}`;
+}
 const server = await preview({
+  plugins: [
+    consoleServerPlugin({
+      gateways: [gatewayUrl],
+      anyGateway: values['any-gateway'],
+      handoff,
+      onUnusableCode: () =>
+        console.log(`\nA used or expired link was opened. A fresh one-time link:\n\n  ${link()}\n`),
+    }),
+  ],
   preview: {
     host,
     port: Number(values.port),
     strictPort: true,
-    headers: { 'Content-Security-Policy': contentSecurityPolicy(connectSrc) },
+    headers: securityHeaders(connectSrc),
   },
 });
 
-const shown = values.lan ? '<this machine’s LAN address>' : host;
-const fragment = new URLSearchParams({ gateway: gatewayUrl });
-if (demo) fragment.set('token', demo.token);
-console.log(
-  `\nOpenClaw Console is running. Open:\n\n  http://${shown}:${values.port}/#${fragment}\n`,
-);
+const once = handoff ? ' (the link signs in once, within 10 minutes)' : '';
+console.log(`\nOpenClaw Console is running. Open${once}:\n\n  ${link()}\n`);
 if (!demo)
   console.log('Enter the gateway token in the connect form (it is never put in a URL you share).');
 if (values.lan)

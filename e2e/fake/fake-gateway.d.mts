@@ -17,4 +17,8 @@ export function startFakeGateway(options?: {
   sessions?: Array<Record<string, unknown>>;
   /** Methods answered with a MISSING_SCOPE refusal. */
   refuse?: string[];
+  /** Payloads to answer methods with (malformed data the real gateway would not send). */
+  answers?: Record<string, unknown>;
+  /** Changes the hello-ok payload before it is sent (e.g. drops `policy`). */
+  editHello?: (hello: Record<string, unknown>) => void;
 }): Promise<FakeGateway>;

@@ -11,13 +11,18 @@ const capture = fileURLToPath(
 );
 const realHello = JSON.parse(readFileSync(capture, 'utf8')).payload;
 
-/** Starts a fake gateway on 127.0.0.1 (free port unless given), optionally with a large presence list or session list. */
+/**
+ * Starts a fake gateway on 127.0.0.1 (free port unless given), optionally with a large presence
+ * list or session list, scripted answers per method, or an edited hello-ok.
+ */
 export async function startFakeGateway({
   port = 0,
   tickIntervalMs = 30_000,
   presence,
   sessions,
   refuse = [],
+  answers = {},
+  editHello,
 } = {}) {
   const server = new WebSocketServer({ host: '127.0.0.1', port, maxPayload: 64 * 1024 * 1024 });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -26,7 +31,12 @@ export async function startFakeGateway({
   let connections = 0;
   let seq = 0;
 
-  const hello = () => ({
+  const hello = () => {
+    const value = baseHello();
+    editHello?.(value);
+    return value;
+  };
+  const baseHello = () => ({
     ...realHello,
     snapshot: { ...realHello.snapshot, presence: presence ?? realHello.snapshot.presence },
     auth: {
@@ -70,15 +80,17 @@ export async function startFakeGateway({
         return;
       }
       const payload =
-        frame.method === 'connect'
-          ? hello()
-          : frame.method === 'health'
-            ? { ...realHello.snapshot.health, ts: Date.now() }
-            : frame.method === 'system-presence'
-              ? (presence ?? realHello.snapshot.presence)
-              : frame.method === 'sessions.list'
-                ? { sessions: sessions ?? [], totalCount: sessions?.length ?? 0, hasMore: false }
-                : {};
+        frame.method in answers
+          ? answers[frame.method]
+          : frame.method === 'connect'
+            ? hello()
+            : frame.method === 'health'
+              ? { ...realHello.snapshot.health, ts: Date.now() }
+              : frame.method === 'system-presence'
+                ? (presence ?? realHello.snapshot.presence)
+                : frame.method === 'sessions.list'
+                  ? { sessions: sessions ?? [], totalCount: sessions?.length ?? 0, hasMore: false }
+                  : {};
       ws.send(JSON.stringify({ type: 'res', id: frame.id, ok: true, payload }));
     });
   });

@@ -297,6 +297,36 @@ export const en = {
   'code.copied': 'Copied',
   'markdown.truncated': 'Truncated: showing the first {shown} of {total} characters.',
   'session.runInProgress': 'A run is in progress.',
+  'problem.unresponsive.title': 'The gateway stopped answering ({url}).',
+  'problem.unresponsive.action':
+    'The connection was open but a probe got no reply within a few seconds; reconnecting.',
+  'problem.csp-blocked.title': 'This server only allows connections to {allowed}.',
+  'problem.csp-blocked.action':
+    'The page’s security policy refused {url}. Start the console with --gateway {url} (or --any-gateway) to use that gateway.',
+  'connect.rememberTruth':
+    'Either way, the gateway gives this browser a device token on the first connect; it stays on this device and signs the browser in again after a restart, until you choose Forget this gateway.',
+  'code.hidden':
+    '⚠ Hidden or bidi control characters are shown as ⟨U+…⟩; the copy includes these markers, not the hidden characters.',
+  'devices.confirmApprove': 'Confirm: approve {name} for {scopes}',
+  'devices.confirmHint':
+    'Approving lets this device connect with these scopes. Press again within 5 seconds to confirm; Escape cancels.',
+  'frame.title': 'The OpenClaw Console does not work inside a frame.',
+  'frame.body':
+    'Another page has embedded this console, which could trick you into clicking its buttons. Nothing here will connect or act. Open the console in its own tab instead:',
+  'link.proposalHeading': 'This link wants to switch the console to another gateway',
+  'link.proposalBody':
+    'This browser has not used {url} before. Connect only if you trust whoever gave you the link: the console would send what you type to that gateway and show what it says.',
+  'link.proposalToken': 'The link also carries a token for it; it is kept only if you agree.',
+  'link.accept': 'Connect to {url}',
+  'link.decline': 'Ignore the link',
+  'link.badScheme':
+    'The link named {url}, which is not a ws:// or wss:// gateway address; it was ignored.',
+  'link.tokenInUrl':
+    'This link carried the token in its address. The address bar no longer shows it, but the browser’s history (and any synced history) may still hold it: delete that history entry, or use the one-time link that npm start prints.',
+  'link.codeUnusable':
+    'This one-time link was already used or has expired. Open the newest link npm start printed (it prints a fresh one when an old one is tried), or enter the token in the form.',
+  'link.dismiss': 'Dismiss',
+  'diag.unreadableItems': 'Unreadable items dropped',
 } satisfies Record<string, Message>;
 
 /** A UI text key. */

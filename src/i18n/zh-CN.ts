@@ -270,4 +270,31 @@ export const zhCN: Messages = {
   'code.copied': '已复制',
   'markdown.truncated': '已截断：只显示前 {shown} 个字符（共 {total} 个）。',
   'session.runInProgress': '有一个运行正在进行。',
+  'problem.unresponsive.title': '网关不再应答（{url}）。',
+  'problem.unresponsive.action': '连接仍然打开，但探测请求在几秒内没有得到回复；正在重新连接。',
+  'problem.csp-blocked.title': '此服务器只允许连接到 {allowed}。',
+  'problem.csp-blocked.action':
+    '页面的安全策略拒绝了 {url}。请使用 --gateway {url}（或 --any-gateway）启动控制台以使用该网关。',
+  'connect.rememberTruth':
+    '无论是否勾选，网关都会在首次连接时给此浏览器颁发设备令牌；它保存在本设备上，重启浏览器后仍会用它自动登录，直到你选择“忘记此网关”。',
+  'code.hidden':
+    '⚠ 隐藏字符或双向控制字符显示为 ⟨U+…⟩；复制的内容包含这些标记，而不是隐藏字符本身。',
+  'devices.confirmApprove': '确认：批准 {name}，授予 {scopes}',
+  'devices.confirmHint': '批准后该设备即可使用这些权限连接。请在 5 秒内再按一次确认；按 Esc 取消。',
+  'frame.title': 'OpenClaw 控制台不能在框架（frame）内运行。',
+  'frame.body':
+    '另一个页面嵌入了此控制台，这可能诱骗你点击其中的按钮。此处不会连接或执行任何操作。请在单独的标签页中打开控制台：',
+  'link.proposalHeading': '此链接要求把控制台切换到另一个网关',
+  'link.proposalBody':
+    '此浏览器从未使用过 {url}。只有在你信任提供此链接的人时才连接：控制台会把你输入的内容发送到该网关，并显示它返回的内容。',
+  'link.proposalToken': '此链接还带有该网关的令牌；只有你同意后才会保存。',
+  'link.accept': '连接到 {url}',
+  'link.decline': '忽略此链接',
+  'link.badScheme': '链接指定的 {url} 不是 ws:// 或 wss:// 网关地址，已忽略。',
+  'link.tokenInUrl':
+    '此链接在地址中携带了令牌。地址栏已不再显示它，但浏览器历史记录（以及同步的历史记录）可能仍保存着它：请删除该历史记录，或使用 npm start 打印的一次性链接。',
+  'link.codeUnusable':
+    '此一次性链接已被使用或已过期。请打开 npm start 最新打印的链接（尝试旧链接时它会打印新的链接），或在表单中输入令牌。',
+  'link.dismiss': '关闭',
+  'diag.unreadableItems': '已丢弃的无法读取的条目',
 };

@@ -18,6 +18,29 @@ function key(gatewayUrl: string): string {
   return `openclaw-console:token:${gatewayCredentialScope(gatewayUrl)}`;
 }
 
+/** What a start-up link may carry in its fragment (never sent to a server). */
+export interface FragmentLink {
+  gateway?: string;
+  token?: string;
+  /** A one-time code the serving `npm start` exchanges for the token (the token stays out of URLs). */
+  code?: string;
+}
+
+/** Reads `#gateway=`, `#token=` and `#code=` once and removes them from the address bar at once. */
+export function takeLinkFromFragment(
+  location: Pick<Location, 'hash' | 'pathname' | 'search'>,
+  replaceAddress: (url: string) => void,
+): FragmentLink {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const value = (name: string) => params.get(name)?.trim() || undefined;
+  const link = { gateway: value('gateway'), token: value('token'), code: value('code') };
+  if (!['gateway', 'token', 'code'].some((name) => params.has(name))) return link;
+  for (const name of ['gateway', 'token', 'code']) params.delete(name);
+  const rest = params.toString();
+  replaceAddress(`${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+  return link;
+}
+
 /**
  * Reads a `#token=` fragment once and removes it from the address bar, so the
  * secret never lingers in history, bookmarks or a copied link.

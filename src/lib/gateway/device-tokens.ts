@@ -11,8 +11,18 @@ interface TokenKey {
   role: string;
 }
 
+function tokenPrefix(gatewayUrl: string): string {
+  return `device-token:${gatewayCredentialScope(gatewayUrl)}|`;
+}
+
 function tokenKey(gatewayUrl: string, key: TokenKey): string {
-  return `device-token:${gatewayCredentialScope(gatewayUrl)}|${key.clientId}|${key.deviceId}|${key.role}`;
+  return `${tokenPrefix(gatewayUrl)}${key.clientId}|${key.deviceId}|${key.role}`;
+}
+
+/** Deletes every device token this browser holds for a gateway: all profiles, observers, roles. */
+export async function forgetDeviceTokens(gatewayUrl: string, vault: KeyVault): Promise<void> {
+  const keys = await vault.keys(tokenPrefix(gatewayUrl));
+  await Promise.all(keys.map((key) => vault.delete(key)));
 }
 
 /** A device-token store for one gateway URL, so each gateway keeps the token it issued. */

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { idbDelete, idbGet, idbSet } from './idb';
+import { idbDelete, idbGet, idbKeys, idbSet } from './idb';
 
 describe('IndexedDB key-value store', () => {
   it('writes, reads back a structured clone, and deletes', async () => {
@@ -14,5 +14,15 @@ describe('IndexedDB key-value store', () => {
     await idbDelete('identity:default');
     expect(await idbGet('identity:default')).toBeUndefined();
     expect(await idbGet('identity:observer')).toBe('other');
+  });
+
+  it('lists the keys under a prefix, and only those', async () => {
+    await idbSet('device-token:ws://a|x', 1);
+    await idbSet('device-token:ws://a|y', 2);
+    await idbSet('device-token:ws://b|x', 3);
+    expect((await idbKeys('device-token:ws://a|')).sort()).toEqual([
+      'device-token:ws://a|x',
+      'device-token:ws://a|y',
+    ]);
   });
 });

@@ -41,3 +41,9 @@ export async function idbSet(key: string, value: unknown): Promise<void> {
 export async function idbDelete(key: string): Promise<void> {
   await run('readwrite', (store) => store.delete(key));
 }
+
+/** Lists the keys that start with a prefix (forgetting a gateway finds all its device tokens). */
+export async function idbKeys(prefix: string): Promise<string[]> {
+  const keys = await run<IDBValidKey[]>('readonly', (store) => store.getAllKeys());
+  return keys.map(String).filter((key) => key.startsWith(prefix));
+}

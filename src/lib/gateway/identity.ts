@@ -1,6 +1,6 @@
 import type { GatewayBrowserDeviceIdentity } from '@openclaw/gateway-client/browser';
 import { base64Url, hex } from './encoding';
-import { idbDelete, idbGet, idbSet } from './idb';
+import { idbDelete, idbGet, idbKeys, idbSet } from './idb';
 
 // The pure-JS fallback is loaded only where WebCrypto Ed25519 is missing, so secure pages never download it.
 const fallback = () => import('./identity-fallback');
@@ -16,10 +16,17 @@ export interface KeyVault {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Every stored key that starts with a prefix (to forget all a gateway issued). */
+  keys(prefix: string): Promise<string[]>;
 }
 
 /** The IndexedDB vault used in the browser. */
-export const indexedDbVault: KeyVault = { get: idbGet, set: idbSet, delete: idbDelete };
+export const indexedDbVault: KeyVault = {
+  get: idbGet,
+  set: idbSet,
+  delete: idbDelete,
+  keys: idbKeys,
+};
 
 type StoredIdentity =
   | { kind: 'webcrypto'; keyPair: CryptoKeyPair; publicKey: string; deviceId: string }

@@ -26,6 +26,8 @@ export type ProblemCode =
   | 'unreachable'
   | 'restarting'
   | 'policy-close'
+  | 'unresponsive'
+  | 'csp-blocked'
   | 'rejected';
 
 /** A connection problem with the values its explanation needs. */

@@ -87,4 +87,15 @@ describe('copyButtons', () => {
     await flushObserver();
     expect(container.querySelector('button')).toBeNull();
   });
+
+  it('copies exactly what is shown and warns on a block with hidden characters', async () => {
+    container.innerHTML = renderMarkdown('```\nrm -rf ~/\u202Etxt.exe\n```');
+    const action = copyButtons(container, { ...labels, hiddenLabel: 'Hidden characters shown' });
+    const note = container.querySelector('pre .md-hidden-note');
+    expect(note?.textContent).toBe('Hidden characters shown');
+    container.querySelector('button')?.click();
+    await flushObserver();
+    expect(writeText).toHaveBeenCalledWith('rm -rf ~/⟨U+202E⟩txt.exe');
+    action.destroy?.();
+  });
 });

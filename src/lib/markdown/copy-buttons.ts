@@ -5,9 +5,12 @@ import type { ActionReturn } from 'svelte/action';
 export interface CopyButtonLabels {
   copyLabel: string;
   copiedLabel: string;
+  /** Warns that a block holds hidden or bidi control characters, shown as ⟨U+XXXX⟩ markers. */
+  hiddenLabel?: string;
 }
 
 const BUTTON_CLASS = 'md-copy';
+const NOTE_CLASS = 'md-hidden-note';
 const CONFIRM_MS = 1500;
 
 async function writeClipboard(text: string): Promise<boolean> {
@@ -38,6 +41,14 @@ export function copyButtons(
       button.className = BUTTON_CLASS;
       button.textContent = current.copyLabel;
       pre.prepend(button);
+      // The markers are part of the code's text, so the copy is exactly what is shown; say why.
+      if (pre.querySelector(':scope > code .md-hidden')) {
+        const note = document.createElement('span');
+        note.className = NOTE_CLASS;
+        note.setAttribute('role', 'note');
+        note.textContent = current.hiddenLabel ?? '';
+        button.after(note);
+      }
     }
   };
 
@@ -74,6 +85,9 @@ export function copyButtons(
       current = next;
       for (const button of node.querySelectorAll<HTMLButtonElement>(`button.${BUTTON_CLASS}`)) {
         button.textContent = timers.has(button) ? next.copiedLabel : next.copyLabel;
+      }
+      for (const note of node.querySelectorAll<HTMLElement>(`.${NOTE_CLASS}`)) {
+        note.textContent = next.hiddenLabel ?? '';
       }
     },
     destroy() {

@@ -231,3 +231,16 @@ describe('renderMarkdown limits', () => {
     expect(body.querySelectorAll('ul')).toHaveLength(2);
   });
 });
+
+describe('hidden characters in code', () => {
+  it('shows bidi and invisible characters in code blocks and inline code as visible markers', () => {
+    const body = parse(
+      renderMarkdown('```sh\nrm -rf ~/\u202Etxt.exe\n```\n\nrun `curl x\u200B.sh` now'),
+    );
+    const block = body.querySelector('pre code');
+    expect(block?.textContent).toBe('rm -rf ~/⟨U+202E⟩txt.exe');
+    expect(block?.querySelector('.md-hidden')?.textContent).toBe('⟨U+202E⟩');
+    expect(body.querySelector('p code')?.textContent).toBe('curl x⟨U+200B⟩.sh');
+    expect(body.innerHTML).not.toMatch(/[\u202E\u200B]/);
+  });
+});

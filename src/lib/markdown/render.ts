@@ -8,6 +8,7 @@ import { highlight } from './highlight';
 import { exceedsBlockLimits, exceedsInlineBudget } from './limits';
 import { LINK_REL, sanitizeHtml } from './sanitize';
 import { IMAGE_SCHEMES, LINK_SCHEMES, safeUrl, stripInvisible } from './urls';
+import { hasHidden, revealHidden } from '../text/hidden';
 
 /** Longer input is cut here; rendering even this much takes marked a couple of hundred ms. */
 export const MAX_SOURCE_CHARS = 200_000;
@@ -50,6 +51,24 @@ function languageOf(info: string | undefined): string {
     .slice(0, 32);
 }
 
+const MARKER = /⟨U\+[0-9A-F]{4,6}⟩/g;
+
+/**
+ * Code with bidi controls or invisible characters can read differently from what it
+ * runs (a reversed file name, a hidden argument): show each as a ⟨U+XXXX⟩ marker, so
+ * what is read, and what the copy button copies, is what is there. Not highlighted.
+ */
+function revealedCode(text: string): string {
+  const shown = revealHidden(text);
+  let html = '';
+  let last = 0;
+  for (const match of shown.matchAll(MARKER)) {
+    html += `${escapeHtml(shown.slice(last, match.index))}<span class="md-hidden">${match[0]}</span>`;
+    last = match.index + match[0].length;
+  }
+  return html + escapeHtml(shown.slice(last));
+}
+
 const renderer: RendererObject = {
   // Raw HTML in model output is shown, never interpreted: "<b>" in prose stays visible text.
   html({ text, block }) {
@@ -59,7 +78,11 @@ const renderer: RendererObject = {
   code({ text, lang }) {
     const language = languageOf(lang);
     const cls = language ? ` class="language-${language}"` : '';
-    return `<pre><code${cls}>${highlight(text, language)}</code></pre>\n`;
+    const body = hasHidden(text) ? revealedCode(text) : highlight(text, language);
+    return `<pre><code${cls}>${body}</code></pre>\n`;
+  },
+  codespan({ text }) {
+    return `<code>${hasHidden(text) ? revealedCode(text) : escapeHtml(text)}</code>`;
   },
   link({ href, title, tokens }) {
     const inner = this.parser.parseInline(tokens);

@@ -48,6 +48,7 @@ const CONFIG: Config = {
 
 // Classes the renderer adds; anything else (there should be nothing else) is dropped.
 const OUR_CLASSES = new Set([
+  'md-hidden',
   'md-image',
   'md-plain',
   'md-task',

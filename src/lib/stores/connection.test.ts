@@ -143,3 +143,46 @@ describe('connection store', () => {
     vi.useRealTimers();
   });
 });
+
+describe('a gateway that stops answering', () => {
+  it('is found by a probe within about 10 s and named in the status line until reconnected', async () => {
+    vi.useFakeTimers();
+    try {
+      const socket = await connectLive();
+      // The socket stays open but nothing comes back, not even the probe's answer.
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(socket.sent.some((frame) => frame.method === 'health')).toBe(true);
+      expect(connectionState.get().problem?.code).toBe('unresponsive');
+      expect(connectionState.get().phase).not.toBe('connected');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('a gateway the page’s CSP refuses', () => {
+  it('stops at once and names the gateways this server allows, never looking like "connecting"', () => {
+    const dom = useFakePlatform();
+    connect({ url: 'ws://10.0.0.7:18789', token: 'secret', remember: false });
+    dom.violate({
+      directive: 'connect-src',
+      blockedURI: 'ws://10.0.0.7:18789/',
+      policy: "default-src 'none'; connect-src 'self' ws://127.0.0.1:18789; object-src 'none'",
+    });
+    const state = connectionState.get();
+    expect(state.phase).toBe('stopped');
+    expect(state.problem).toMatchObject({
+      code: 'csp-blocked',
+      fatal: true,
+      params: { url: 'ws://10.0.0.7:18789', allowed: 'ws://127.0.0.1:18789' },
+    });
+  });
+
+  it('ignores refusals of other things', () => {
+    const dom = useFakePlatform();
+    connect({ url: 'ws://10.0.0.7:18789', token: 'secret', remember: false });
+    dom.violate({ directive: 'script-src-elem', blockedURI: 'inline', policy: '' });
+    dom.violate({ directive: 'connect-src', blockedURI: 'ws://elsewhere:1/', policy: '' });
+    expect(connectionState.get().phase).toBe('connecting');
+  });
+});

@@ -8,7 +8,7 @@ import { deviceTokenStore } from '../gateway/device-tokens';
 import { loadDeviceIdentity } from '../gateway/identity';
 import type { Problem } from '../gateway/problems';
 import { locale } from './i18n';
-import { watchLiveness } from './liveness';
+import { PROBE_TIMEOUT_MS, watchLiveness } from './liveness';
 import { countDiagnostic, countFrame } from './diagnostics';
 import {
   adoptRequester,
@@ -19,9 +19,12 @@ import {
   gatewayHello,
   type GatewayHello,
 } from './gateway-session';
+import { cspRefusal } from './csp-refusal';
+import { readHello } from './hello-facts';
 import { platform } from './platform';
 import { activeProfileId, profileIdentity, profiles, saveProfile } from './profiles';
 import { randomId } from '../gateway/uuid';
+import { RequestTimeoutError } from '../gateway/errors';
 
 /** Where the connection stands, in words a person can read. */
 export type ConnectionPhase =
@@ -57,7 +60,10 @@ export const isLive = computed($state, (state) => state.phase === 'connected');
 
 let connection: GatewayConnection | undefined;
 let stopLiveness: (() => void) | undefined;
+let stopPolicyWatch: (() => void) | undefined;
 let lastFrameAt = 0;
+// Set when the gateway stopped answering; shown through the reconnect's phases until connected.
+let stall: Problem | undefined;
 
 /** The name of the device identity the active profile uses (observers get their own). */
 export function identityProfileName(observer: boolean): string {
@@ -109,14 +115,8 @@ function onShutdown(payload: unknown): void {
 function onHello(hello: HelloOk, info: HelloInfo, id: string): void {
   const value: GatewayHello = {
     protocol: info.protocol,
-    serverVersion: hello.server.version,
-    connId: hello.server.connId,
-    role: hello.auth?.role ?? 'operator',
-    scopes: hello.auth?.scopes ?? [],
-    methods: new Set(hello.features.methods),
-    events: new Set(hello.features.events),
-    tickIntervalMs: hello.policy.tickIntervalMs,
-    snapshot: hello.snapshot,
+    // Validated: a hello-ok missing a part (policy, features) must not stop the handshake.
+    ...readHello(hello),
     deviceId: info.deviceId,
     nonExtractableKey: info.nonExtractableKey,
     usedDeviceToken: info.usedDeviceToken,
@@ -124,6 +124,7 @@ function onHello(hello: HelloOk, info: HelloInfo, id: string): void {
     receivedAt: Date.now(),
   };
   lastFrameAt = Date.now();
+  stall = undefined;
   announceHello(value, () =>
     setPhase('connected', { problem: undefined, retryAt: undefined, restarting: undefined }),
   );
@@ -138,6 +139,7 @@ export function currentCredentials(url: string): ReturnType<typeof loadCredentia
 export function openConnection(url: string, credentialsJustEntered = false): void {
   connection?.stop();
   stopLiveness?.();
+  stopPolicyWatch?.();
   const env = platform();
   const id = instanceId();
   const observer = gatewaySettings.get().observer === 'yes';
@@ -157,7 +159,8 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
     WebSocketImpl: env.WebSocket,
     listener: {
       phase: (phase) => {
-        if (connection === created && $state.get().phase !== phase) setPhase(phase);
+        if (connection === created && $state.get().phase !== phase)
+          setPhase(phase, stall ? { problem: stall } : {});
       },
       hello: (hello, info) => {
         if (connection === created) onHello(hello, info, id);
@@ -177,12 +180,13 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
       closed: ({ problem, retryAt }) => {
         if (connection !== created) return;
         if (retryAt === undefined) setPhase('stopped', { problem, retryAt: undefined });
-        else setPhase('reconnecting', { problem, retryAt });
+        else setPhase('reconnecting', { problem: problem ?? stall, retryAt });
       },
     },
   });
   connection = created;
   adoptRequester(created);
+  stall = undefined;
   $state.set({ phase: 'connecting', url, since: Date.now() });
   stopLiveness = watchLiveness({
     tickIntervalMs: () => gatewayHello.get()?.tickIntervalMs ?? 30_000,
@@ -190,6 +194,27 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
     isConnected: () => $state.get().phase === 'connected',
     isWaiting: () => $state.get().phase === 'reconnecting',
     reconnect: () => created.reconnectNow(),
+    // `health` is allowed to every client, even one granted no scopes; any answer (a refusal
+    // too) proves the gateway is there.
+    probe: () =>
+      created.request('health', {}, PROBE_TIMEOUT_MS + 1_000).then(
+        () => true,
+        (error: unknown) => !(error instanceof RequestTimeoutError),
+      ),
+    stalled: () => {
+      if (connection !== created) return;
+      stall = { code: 'unresponsive', params: { url }, fatal: false };
+      setPhase('reconnecting', { problem: stall, retryAt: Date.now() });
+      created.reconnectNow();
+    },
+  });
+  // A socket the page's CSP refuses never opens; say so at once instead of retrying in silence.
+  stopPolicyWatch = env.onPolicyViolation((violation) => {
+    const problem = connection === created ? cspRefusal(violation, url) : undefined;
+    if (!problem) return;
+    created.stop();
+    stopLiveness?.();
+    setPhase('stopped', { problem, retryAt: undefined });
   });
   created.start();
 }
@@ -253,6 +278,8 @@ export function disconnect(): void {
   adoptRequester(undefined);
   stopLiveness?.();
   stopLiveness = undefined;
+  stopPolicyWatch?.();
+  stopPolicyWatch = undefined;
   setPhase('disconnected', { problem: undefined, retryAt: undefined, restarting: undefined });
 }
 

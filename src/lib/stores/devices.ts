@@ -2,6 +2,7 @@ import { atom, computed } from 'nanostores';
 import { attempt, type Outcome } from '../gateway/outcome';
 import { gatewayCollection } from './collection';
 import { request } from './gateway-session';
+import { cleanRecord, uniqueBy, type FieldKind } from './validate';
 
 /** A device waiting for an operator to approve it (fields as `device.pair.list` returns them). */
 export interface PendingDevice {
@@ -18,17 +19,28 @@ export interface PendingDevice {
   ts?: number;
 }
 
-function isPending(value: unknown): value is PendingDevice {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as PendingDevice).requestId === 'string'
-  );
+const DEVICE_FIELDS: Record<string, FieldKind> = {
+  requestId: 'string',
+  deviceId: 'string',
+  displayName: 'string',
+  platform: 'string',
+  clientId: 'string',
+  clientMode: 'string',
+  role: 'string',
+  scopes: 'strings',
+  remoteIp: 'string',
+  reason: 'string',
+  ts: 'number',
+};
+
+/** A pending device the panel can render, or undefined without a request id. */
+export function readPendingDevice(value: unknown): PendingDevice | undefined {
+  return cleanRecord<PendingDevice>(value, DEVICE_FIELDS, { required: ['requestId'] });
 }
 
 /** Pending requests keyed by request id: a repeated id (another client's doing) shows once. */
 function byRequestId(list: unknown): Map<string, PendingDevice> {
-  const items = Array.isArray(list) ? list.filter(isPending) : [];
+  const items = uniqueBy(list, readPendingDevice, (device) => device.requestId);
   return new Map(items.map((device) => [device.requestId, device]));
 }
 

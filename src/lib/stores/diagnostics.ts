@@ -4,6 +4,8 @@ import { map, readonlyType } from 'nanostores';
 export interface DiagnosticCounts {
   largestFrame: number;
   malformedFrames: number;
+  /** Items or fields the gateway sent in a shape the console cannot show (dropped, view kept). */
+  unreadableItems: number;
   unknownEvents: number;
   seqGaps: number;
   staleSnapshots: number;
@@ -14,6 +16,7 @@ export interface DiagnosticCounts {
 const $counts = map<DiagnosticCounts>({
   largestFrame: 0,
   malformedFrames: 0,
+  unreadableItems: 0,
   unknownEvents: 0,
   seqGaps: 0,
   staleSnapshots: 0,

@@ -2,24 +2,89 @@ import type { HelloOk } from '@openclaw/gateway-client/browser';
 import { computed } from 'nanostores';
 import { gatewayCollection } from './collection';
 import { request } from './gateway-session';
+import { cleanRecord, countUnreadable, isRecord, uniqueBy } from './validate';
 
 /** The gateway's health snapshot as the protocol defines it. */
 export type HealthSnapshot = HelloOk['snapshot']['health'];
 
 function isHealth(value: unknown): value is HealthSnapshot {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
+}
+
+type Agent = NonNullable<HealthSnapshot['agents']>[number];
+
+function readAgent(value: unknown): Agent | undefined {
+  const agent = cleanRecord<Agent>(
+    value,
+    {
+      agentId: 'string',
+      name: 'string',
+      isDefault: 'boolean',
+      sessions: 'object',
+      heartbeat: 'object',
+    },
+    { required: ['agentId'] },
+  );
+  if (!agent) return undefined;
+  const sessions =
+    agent.sessions && cleanRecord<Agent['sessions']>(agent.sessions, { count: 'number' });
+  const heartbeat =
+    agent.heartbeat && cleanRecord<Agent['heartbeat']>(agent.heartbeat, { every: 'string' });
+  return {
+    ...agent,
+    sessions: sessions as Agent['sessions'],
+    heartbeat: heartbeat as Agent['heartbeat'],
+  };
+}
+
+/**
+ * A health snapshot the panels can render whatever the gateway sent: fields of the wrong
+ * kind dropped, agents without an id dropped, repeated agents and channels shown once.
+ */
+export function readHealth(value: unknown): HealthSnapshot | undefined {
+  const data = cleanRecord<HealthSnapshot>(value, {
+    ok: 'boolean',
+    ts: 'number',
+    durationMs: 'number',
+    eventLoop: 'object',
+    channels: 'object',
+    channelOrder: 'array',
+    channelLabels: 'object',
+    agents: 'array',
+  });
+  if (!data) return undefined;
+  const out = { ...data } as HealthSnapshot & Record<string, unknown>;
+  if (data.eventLoop) {
+    const loop = cleanRecord<NonNullable<HealthSnapshot['eventLoop']>>(data.eventLoop, {
+      degraded: 'boolean',
+      reasons: 'strings',
+      delayP99Ms: 'number',
+      utilization: 'number',
+    });
+    if (loop) out.eventLoop = { ...loop, reasons: loop.reasons ?? [] };
+    else delete out.eventLoop;
+  }
+  if (data.channelOrder) {
+    const order = data.channelOrder as unknown[];
+    const ids = [...new Set(order.filter((id): id is string => typeof id === 'string'))];
+    if (ids.length !== order.length) countUnreadable();
+    out.channelOrder = ids;
+  }
+  if (data.channelLabels) {
+    const labels = Object.entries(data.channelLabels).filter(([, v]) => typeof v === 'string');
+    out.channelLabels = Object.fromEntries(labels) as HealthSnapshot['channelLabels'];
+  }
+  if (data.agents) out.agents = uniqueBy(data.agents, readAgent, (agent) => agent.agentId);
+  return out;
 }
 
 /** The live health snapshot: seeded by `hello-ok`, ordered by `stateVersion.health`. */
 export const health = gatewayCollection<HealthSnapshot | undefined>({
   method: 'health',
   initial: undefined,
-  fromHello: (hello) => hello.snapshot.health,
-  load: async () => {
-    const payload = await request<unknown>('health');
-    return isHealth(payload) ? payload : undefined;
-  },
-  events: { health: (current, frame) => (isHealth(frame.payload) ? frame.payload : current) },
+  fromHello: (hello) => readHealth(hello.snapshot.health),
+  load: async () => readHealth(await request<unknown>('health')),
+  events: { health: (current, frame) => readHealth(frame.payload) ?? current },
   versionKey: 'health',
   // A just-started gateway sends an empty snapshot; asking for it answers once its check is done.
   incomplete: (value) => healthVerdict(value) === 'pending',
@@ -62,9 +127,8 @@ function describeChannel(value: unknown): { state: string; ok: boolean | undefin
   return { state: typeof state === 'string' ? state : ok === false ? 'down' : 'up', ok };
 }
 
-/** The channels in the gateway's display order, with a readable state each. */
-export const channels = computed(health, (snapshot): ChannelRow[] => {
-  const data = snapshot?.value;
+/** The rows for a (validated) snapshot's channels, in the gateway's display order. */
+export function channelRows(data: HealthSnapshot | undefined): ChannelRow[] {
   if (!data?.channels) return [];
   const order = data.channelOrder?.length ? data.channelOrder : Object.keys(data.channels);
   return order.map((id) => ({
@@ -72,4 +136,7 @@ export const channels = computed(health, (snapshot): ChannelRow[] => {
     label: data.channelLabels?.[id] ?? id,
     ...describeChannel(data.channels?.[id]),
   }));
-});
+}
+
+/** The channels in the gateway's display order, with a readable state each. */
+export const channels = computed(health, (snapshot) => channelRows(snapshot?.value));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type FakePage, useFakePlatform } from '../testing/fake-platform';
-import { LIVENESS_CHECK_MS, watchLiveness } from './liveness';
+import { LIVENESS_CHECK_MS, PROBE_AFTER_MS, watchLiveness } from './liveness';
 
 let page: FakePage;
 
@@ -10,19 +10,74 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-function watch(state: { connected: boolean; waiting: boolean; lastFrameAt: number }) {
+function watch(
+  state: { connected: boolean; waiting: boolean; lastFrameAt: number },
+  // The gateway's answer to the probe: by default it answers at once, like a live gateway.
+  probe: () => Promise<boolean> = async () => true,
+) {
   const reconnect = vi.fn();
+  const stalled = vi.fn();
+  const probes = vi.fn(probe);
   const stop = watchLiveness({
     tickIntervalMs: () => 30_000,
     lastFrameAt: () => state.lastFrameAt,
     isConnected: () => state.connected,
     isWaiting: () => state.waiting,
     reconnect,
+    probe: probes,
+    stalled,
   });
-  return { reconnect, stop };
+  return { reconnect, stop, stalled, probes };
 }
 
 describe('watchLiveness', () => {
+  it('with the real 30 s tick, finds a gateway that stopped answering within about 10 s', async () => {
+    // The probe is never answered: the socket is open but nothing comes back.
+    const { stalled, probes, stop } = watch(
+      { connected: true, waiting: false, lastFrameAt: Date.now() },
+      () => new Promise<boolean>(() => {}),
+    );
+    await vi.advanceTimersByTimeAsync(PROBE_AFTER_MS - 1);
+    expect(probes).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(10_000 - PROBE_AFTER_MS);
+    expect(probes).toHaveBeenCalledOnce();
+    expect(stalled).toHaveBeenCalledOnce();
+    stop();
+  });
+
+  it('a probe the gateway answers in time (a refusal too) proves it is alive', async () => {
+    const { stalled, reconnect, probes, stop } = watch(
+      { connected: true, waiting: false, lastFrameAt: Date.now() },
+      async () => true,
+    );
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(probes.mock.calls.length).toBeGreaterThan(3);
+    expect(stalled).not.toHaveBeenCalled();
+    expect(reconnect).not.toHaveBeenCalled();
+    stop();
+  });
+
+  it('a probe that comes back unanswered is a stall, reported once per silence', async () => {
+    const { stalled, stop } = watch(
+      { connected: true, waiting: false, lastFrameAt: Date.now() },
+      async () => false,
+    );
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(stalled).toHaveBeenCalledOnce();
+    stop();
+  });
+
+  it('does not probe while frames keep arriving', () => {
+    const state = { connected: true, waiting: false, lastFrameAt: Date.now() };
+    const { probes, stop } = watch(state);
+    for (let i = 0; i < 200; i++) {
+      vi.advanceTimersByTime(1_000);
+      state.lastFrameAt = Date.now();
+    }
+    expect(probes).not.toHaveBeenCalled();
+    stop();
+  });
+
   it('drops a connected socket after about two silent ticks, not before', () => {
     const { reconnect, stop } = watch({ connected: true, waiting: false, lastFrameAt: Date.now() });
     vi.advanceTimersByTime(60_000 - LIVENESS_CHECK_MS);

@@ -8,7 +8,8 @@ export interface ModelChoice {
   provider?: string;
 }
 
-function toChoices(value: unknown): ModelChoice[] {
+/** The models a `models.list` answer offers, each id once; malformed entries are skipped. */
+export function readModels(value: unknown): ModelChoice[] {
   const list = (value as { models?: unknown } | null)?.models;
   if (!Array.isArray(list)) return [];
   const choices = new Map<string, ModelChoice>();
@@ -26,5 +27,5 @@ function toChoices(value: unknown): ModelChoice[] {
 export const models = gatewayCollection<ModelChoice[]>({
   method: 'models.list',
   initial: [],
-  load: async () => toChoices(await request<unknown>('models.list', {})),
+  load: async () => readModels(await request<unknown>('models.list', {})),
 });

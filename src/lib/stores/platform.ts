@@ -26,6 +26,70 @@ export interface Platform {
   wakeLock: () => Promise<(() => void) | undefined>;
   /** Moves keyboard focus to the first element matching a selector; false when there is none. */
   focus: (selector: string) => boolean;
+  /** Whether the page is shown inside another page's frame (a clickjacking set-up). */
+  isFramed: () => boolean;
+  /** The page's address (the fragment carries start-up links). */
+  address: () => Pick<Location, 'hash' | 'pathname' | 'search'>;
+  /** Replaces the address without a history entry (to drop a secret from it). */
+  replaceAddress: (url: string) => void;
+  /** What the server that served the page says about itself, when it is `npm start`. */
+  serverConfig: () => Promise<ServerConfig | undefined>;
+  /** Exchanges a one-time code with the serving `npm start` for the gateway token, once. */
+  exchangeHandoff: (code: string) => Promise<string | undefined>;
+  /** Calls back when the page's Content Security Policy refuses something; returns a remover. */
+  onPolicyViolation: (handler: (violation: PolicyViolation) => void) => () => void;
+}
+
+/** `/console-config.json` as `npm start` serves it: the gateways it was started for. */
+export interface ServerConfig {
+  gateways: string[];
+  /** Started with --any-gateway: the CSP lets the page connect anywhere. */
+  anyGateway: boolean;
+}
+
+/** A CSP refusal, as the page's `securitypolicyviolation` event reports it. */
+export interface PolicyViolation {
+  directive: string;
+  blockedURI: string;
+  policy: string;
+}
+
+/** Where `npm start` serves its config and its one-time token handoff (same origin as the page). */
+export const SERVER_CONFIG_PATH = '/console-config.json';
+/** The handoff endpoint: POST `{code}` → `{token}`, once. */
+export const HANDOFF_PATH = '/console-handoff';
+
+async function fetchServerConfig(): Promise<ServerConfig | undefined> {
+  try {
+    const response = await fetch(SERVER_CONFIG_PATH, { cache: 'no-store' });
+    // Other hosts answer unknown paths with index.html (a single-page fallback) or 404.
+    if (!response.ok || !response.headers.get('content-type')?.includes('application/json'))
+      return undefined;
+    const body = (await response.json()) as Partial<ServerConfig>;
+    const gateways = Array.isArray(body.gateways)
+      ? body.gateways.filter((g): g is string => typeof g === 'string')
+      : [];
+    return { gateways, anyGateway: body.anyGateway === true };
+  } catch {
+    return undefined;
+  }
+}
+
+async function fetchHandoff(code: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(HANDOFF_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+    if (!response.ok) return undefined;
+    const body = (await response.json()) as { token?: unknown };
+    return typeof body.token === 'string' && body.token ? body.token : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What the stores may do with desktop notifications. */
@@ -111,6 +175,28 @@ function browserPlatform(): Platform {
       return !!element;
     },
     setDocumentLanguage: (lang) => globalThis.document?.documentElement.setAttribute('lang', lang),
+    address: () => globalThis.location,
+    replaceAddress: (url) => globalThis.history?.replaceState(globalThis.history.state, '', url),
+    serverConfig: fetchServerConfig,
+    exchangeHandoff: fetchHandoff,
+    onPolicyViolation: (handler) => {
+      const listener = (event: SecurityPolicyViolationEvent) =>
+        handler({
+          directive: event.effectiveDirective || event.violatedDirective,
+          blockedURI: event.blockedURI,
+          policy: event.originalPolicy,
+        });
+      globalThis.document?.addEventListener('securitypolicyviolation', listener);
+      return () => globalThis.document?.removeEventListener('securitypolicyviolation', listener);
+    },
+    isFramed: () => {
+      try {
+        return globalThis.top !== globalThis.self;
+      } catch {
+        // A browser that refuses even to compare is framed cross-origin.
+        return true;
+      }
+    },
   };
 }
 

@@ -47,4 +47,33 @@ describe('presenceRows', () => {
     expect(new Set(presenceRows.get().map((row) => row.key)).size).toBe(2);
     off();
   });
+
+  it('never gives two rows one key, whatever ids other clients choose', async () => {
+    const off = presenceRows.listen(() => {});
+    connect({ url: 'ws://127.0.0.1:18789', token: 't', remember: false });
+    const socket = FakeWebSocket.last();
+    await completeHandshake(socket);
+    // A client that picks ids looking like our de-duplication suffix, and ids shared across kinds.
+    const hostile = [
+      client('K', 1),
+      client('K', 2),
+      client('K#1', 3),
+      client('K\\#1', 4),
+      { deviceId: 'K', ts: 5 },
+      { host: 'K', ts: 6 },
+      { host: 'K#1', ts: 7 },
+      { ts: 8 },
+      { ts: 9 },
+      { instanceId: 'entry', ts: 10 },
+    ];
+    socket.receive({
+      type: 'event',
+      event: 'presence',
+      payload: { presence: hostile },
+      stateVersion: { presence: 5000, health: 1 },
+    });
+    await vi.waitFor(() => expect(presenceRows.get()).toHaveLength(hostile.length));
+    expect(new Set(presenceRows.get().map((row) => row.key)).size).toBe(hostile.length);
+    off();
+  });
 });

@@ -4,6 +4,7 @@ import { attempt, type Outcome } from '../gateway/outcome';
 import { randomId } from '../gateway/uuid';
 import { gatewayCollection } from './collection';
 import { gatewayHello, request } from './gateway-session';
+import { cleanRecord, uniqueBy, type FieldKind } from './validate';
 
 /** One session as the list shows it (fields as `sessions.list` returns them). */
 export interface SessionRow {
@@ -40,15 +41,35 @@ export function sessionChannel(row: SessionRow): string {
   return row.channel || row.lastChannel || row.chatType || row.kind || '';
 }
 
-function isRow(value: unknown): value is SessionRow {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as SessionRow).key === 'string'
-  );
+const ROW_FIELDS: Record<string, FieldKind> = {
+  key: 'string',
+  agentId: 'string',
+  label: 'string',
+  displayName: 'string',
+  derivedTitle: 'string',
+  lastMessagePreview: 'string',
+  model: 'string',
+  modelProvider: 'string',
+  totalTokens: 'number',
+  estimatedCostUsd: 'number',
+  hasActiveRun: 'boolean',
+  isMain: 'boolean',
+  kind: 'string',
+  chatType: 'string',
+  lastChannel: 'string',
+  channel: 'string',
+  updatedAt: 'number',
+  status: 'string',
+};
+
+/** A session row the list can render (fields of the wrong kind dropped), or undefined without a key. */
+export function readSessionRow(value: unknown): SessionRow | undefined {
+  // null is kept: the gateway clears a label or a preview with it.
+  return cleanRecord<SessionRow>(value, ROW_FIELDS, { required: ['key'], nullable: true });
 }
 
 function byKey(list: unknown): Map<string, SessionRow> {
-  const rows = Array.isArray(list) ? list.filter(isRow) : [];
-  return new Map(rows.map((row) => [row.key, row]));
+  return new Map(uniqueBy(list, readSessionRow, (row) => row.key).map((row) => [row.key, row]));
 }
 
 function applyChanged(rows: Map<string, SessionRow>, frame: EventFrame): Map<string, SessionRow> {
@@ -62,10 +83,11 @@ function applyChanged(rows: Map<string, SessionRow>, frame: EventFrame): Map<str
     next.delete(key);
     return next;
   }
-  if (!isRow(payload?.session) || payload.session.key !== key) return rows;
+  const session = payload?.session === undefined ? undefined : readSessionRow(payload.session);
+  if (!session || session.key !== key) return rows;
   const known = rows.get(key);
   // Keep fields only the list call carries (derived title, preview) when an event omits them.
-  const merged = known ? { ...known, ...payload.session } : payload.session;
+  const merged = known ? { ...known, ...session } : session;
   if (known) return new Map(rows).set(key, merged);
   // A new session goes first (newest); past the limit the oldest listed one makes room.
   const next = new Map([[key, merged], ...rows]);

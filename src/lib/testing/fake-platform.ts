@@ -1,4 +1,9 @@
-import { setPlatform, type Platform } from '../stores/platform';
+import {
+  setPlatform,
+  type Platform,
+  type PolicyViolation,
+  type ServerConfig,
+} from '../stores/platform';
 import { FakeWebSocket, memoryVault } from './fake-websocket';
 import { MemoryStorage } from './memory-storage';
 
@@ -19,6 +24,14 @@ export interface FakeDom {
   focused: string[];
   /** Selectors that match an element on this fake page. */
   present: Set<string>;
+  /** The page's address; start-up links go in `hash`. */
+  address: { hash: string; pathname: string; search: string };
+  /** What `/console-config.json` answers (undefined: not served by npm start). */
+  serverConfig?: ServerConfig;
+  /** One-time codes the fake server exchanges, each once. */
+  handoffCodes: Map<string, string>;
+  /** Fires a CSP refusal on the fake page. */
+  violate: (violation: PolicyViolation) => void;
 }
 
 /** The page around the stores under test: its visibility and the window/document events. */
@@ -58,7 +71,11 @@ export function useFakePlatform(): FakePage {
       for (const handler of [...(listeners.get(`${target}:${type}`) ?? [])]) handler();
     },
     listenerCount: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
+    address: { hash: '', pathname: '/', search: '' },
+    handoffCodes: new Map(),
+    violate: (violation) => violationHandlers.forEach((handler) => handler(violation)),
   };
+  const violationHandlers = new Set<(violation: PolicyViolation) => void>();
   setPlatform({
     WebSocket: FakeWebSocket as unknown as typeof WebSocket,
     storages: { session: new MemoryStorage(), local: new MemoryStorage() },
@@ -96,6 +113,22 @@ export function useFakePlatform(): FakePage {
       if (!page.present.has(selector)) return false;
       page.focused.push(selector);
       return true;
+    },
+    isFramed: () => false,
+    address: () => page.address,
+    replaceAddress: (url) => {
+      const parsed = new URL(url, 'http://127.0.0.1:4173');
+      page.address = { hash: parsed.hash, pathname: parsed.pathname, search: parsed.search };
+    },
+    serverConfig: async () => page.serverConfig,
+    exchangeHandoff: async (code) => {
+      const token = page.handoffCodes.get(code);
+      page.handoffCodes.delete(code);
+      return token;
+    },
+    onPolicyViolation: (handler) => {
+      violationHandlers.add(handler);
+      return () => violationHandlers.delete(handler);
     },
   });
   return page;

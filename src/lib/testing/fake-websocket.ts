@@ -80,5 +80,6 @@ export function memoryVault() {
     get: async <T>(key: string) => map.get(key) as T | undefined,
     set: async (key: string, value: unknown) => void map.set(key, value),
     delete: async (key: string) => void map.delete(key),
+    keys: async (prefix: string) => [...map.keys()].filter((key) => key.startsWith(prefix)),
   };
 }
