@@ -65,6 +65,17 @@ describe('credentials', () => {
     expect(loadCredentials(URL, storages).remembered).toBe(true);
   });
 
+  it('stores no token when only a password is given', () => {
+    const storages = { session: new MemoryStorage(), local: new MemoryStorage() };
+    saveCredentials(URL, { token: 't-0' }, false, storages);
+    saveCredentials(URL, { password: 'p-only' }, false, storages);
+    expect(loadCredentials(URL, storages)).toEqual({
+      token: undefined,
+      password: 'p-only',
+      remembered: false,
+    });
+  });
+
   it('forgets everything for a gateway', () => {
     const storages = { session: new MemoryStorage(), local: new MemoryStorage() };
     saveCredentials(URL, { token: 't-1', password: 'p' }, true, storages);

@@ -17,7 +17,8 @@ export class MemoryStorage implements Storage {
     this.map.delete(key);
   }
   setItem(key: string, value: string) {
-    this.map.set(key, value);
+    // As the real Storage does: whatever is stored comes back as a string ("undefined" too).
+    this.map.set(key, String(value));
   }
   dump() {
     return JSON.stringify([...this.map]);
