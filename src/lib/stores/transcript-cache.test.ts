@@ -1,8 +1,7 @@
 import { cleanStores, type ReadableAtom } from 'nanostores';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFakePlatform } from '../testing/fake-platform';
-import type { FakeWebSocket } from '../testing/fake-websocket';
-import { connectLive } from '../testing/live';
+import { answerHistory, connectLive, historyOf } from '../testing/live';
 import { disconnect } from './connection';
 import { activeRuns, runs } from './run-map';
 import {
@@ -31,16 +30,6 @@ function visit(key: string): ReadableAtom<TranscriptView> {
   store.listen(() => {})();
   cleanStores(store);
   return store;
-}
-
-const historyOf = (socket: FakeWebSocket, key: string) =>
-  socket.sent.filter(
-    (f) => f.method === 'chat.history' && (f.params as { sessionKey: string }).sessionKey === key,
-  );
-
-async function answerHistory(socket: FakeWebSocket, key: string, payload: unknown) {
-  await vi.waitFor(() => expect(historyOf(socket, key).length).toBeGreaterThan(0));
-  socket.receive({ type: 'res', id: historyOf(socket, key).at(-1)!.id, ok: true, payload });
 }
 
 const texts = (store: ReadableAtom<TranscriptView>) =>

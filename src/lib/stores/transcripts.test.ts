@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFakePlatform } from '../testing/fake-platform';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { completeHandshake } from '../testing/handshake';
-import { connectLive } from '../testing/live';
+import { answerHistory, connectLive, historyOf } from '../testing/live';
 import { disconnect, retryNow } from './connection';
 import { activeRuns, runs } from './run-map';
 import { loadOlder, transcript, type TranscriptView } from './transcripts';
@@ -20,17 +20,6 @@ function open(key: string): ReadableAtom<TranscriptView> {
   mounted.push(store);
   offs.push(store.listen(() => {}));
   return store;
-}
-
-const historyOf = (socket: FakeWebSocket, key: string) =>
-  socket.sent.filter(
-    (f) => f.method === 'chat.history' && (f.params as { sessionKey: string }).sessionKey === key,
-  );
-
-/** Answers the last `chat.history` request for a session. */
-async function answerHistory(socket: FakeWebSocket, key: string, payload: unknown) {
-  await vi.waitFor(() => expect(historyOf(socket, key).length).toBeGreaterThan(0));
-  socket.receive({ type: 'res', id: historyOf(socket, key).at(-1)!.id, ok: true, payload });
 }
 
 const texts = (store: ReadableAtom<TranscriptView>) =>

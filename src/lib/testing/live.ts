@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { connect, connectionState } from '../stores/connection';
 import { FakeWebSocket } from './fake-websocket';
 import { completeHandshake } from './handshake';
@@ -32,4 +32,17 @@ export async function answer(
 /** How many requests of a method the client sent on a socket. */
 export function sentCount(socket: FakeWebSocket, method: string): number {
   return socket.sent.filter((frame) => frame.method === method).length;
+}
+
+/** The `chat.history` requests sent for one session. */
+export function historyOf(socket: FakeWebSocket, key: string) {
+  return socket.sent.filter(
+    (f) => f.method === 'chat.history' && (f.params as { sessionKey?: string }).sessionKey === key,
+  );
+}
+
+/** Answers the last `chat.history` request for a session. */
+export async function answerHistory(socket: FakeWebSocket, key: string, payload: unknown) {
+  await vi.waitFor(() => expect(historyOf(socket, key).length).toBeGreaterThan(0));
+  socket.receive({ type: 'res', id: historyOf(socket, key).at(-1)!.id, ok: true, payload });
 }

@@ -1,5 +1,5 @@
+import { answerHistory, historyOf } from './live';
 import { cleanStores } from 'nanostores';
-import { vi, expect } from 'vitest';
 import SessionView from '../../views/SessionView.svelte';
 import { disconnect } from '../stores/connection';
 import { models } from '../stores/models';
@@ -9,7 +9,6 @@ import { sessionPage, type SessionPage } from '../stores/session-page';
 import { sessions } from '../stores/sessions';
 import { transcript } from '../stores/transcripts';
 import { render } from './dom';
-import type { FakeWebSocket } from './fake-websocket';
 
 /** Opens a session's view the way a click on its link does (through the router). */
 export function openSessionView(key: string): ReturnType<typeof render> {
@@ -46,22 +45,11 @@ export function closeSessionViews(): void {
   disconnect();
 }
 
-/** The `chat.history` requests sent for one session. */
-export function historyOf(socket: FakeWebSocket, key: string) {
-  return socket.sent.filter(
-    (f) => f.method === 'chat.history' && (f.params as { sessionKey?: string }).sessionKey === key,
-  );
-}
-
-/** Answers the last `chat.history` request for a session. */
-export async function answerHistory(socket: FakeWebSocket, key: string, payload: unknown) {
-  await vi.waitFor(() => expect(historyOf(socket, key).length).toBeGreaterThan(0));
-  socket.receive({ type: 'res', id: historyOf(socket, key).at(-1)!.id, ok: true, payload });
-}
-
 /** Clicks the button with this exact text. */
 export function click(root: HTMLElement, text: string): void {
   const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
   if (!button) throw new Error(`no button "${text}"`);
   button.click();
 }
+
+export { answerHistory, historyOf };
