@@ -3,7 +3,7 @@ import { persistentMap } from '@nanostores/persistent';
 import { atom, computed, readonlyType } from 'nanostores';
 import { OBSERVER_SCOPES, OPERATOR_SCOPES } from '../gateway/client-info';
 import { GatewayConnection, type HelloInfo } from '../gateway/connection';
-import { loadCredentials, saveCredentials, type Credentials } from '../gateway/credentials';
+import { saveCredentials, type Credentials } from '../gateway/credentials';
 import { deviceTokenStore } from '../gateway/device-tokens';
 import { loadDeviceIdentity } from '../gateway/identity';
 import type { Problem } from '../gateway/problems';
@@ -22,8 +22,8 @@ import {
 import { cspRefusal } from './csp-refusal';
 import { readHello } from './hello-facts';
 import { platform } from './platform';
-import { activeProfileId, profileIdentity, profiles, saveProfile } from './profiles';
-import { randomId } from '../gateway/uuid';
+import { activeProfileId, profiles, saveProfile } from './profiles';
+import { currentCredentials, identityProfileName, instanceId } from './sign-in';
 import { RequestTimeoutError } from '../gateway/errors';
 
 /** Where the connection stands, in words a person can read. */
@@ -64,23 +64,6 @@ let stopPolicyWatch: (() => void) | undefined;
 let lastFrameAt = 0;
 // Set when the gateway stopped answering; shown through the reconnect's phases until connected.
 let stall: Problem | undefined;
-
-/** The name of the device identity the active profile uses (observers get their own). */
-export function identityProfileName(observer: boolean): string {
-  const active = profiles.get().find((p) => p.id === activeProfileId.get());
-  const base = active ? profileIdentity(active) : 'default';
-  return observer ? (base === 'default' ? 'observer' : `${base}:observer`) : base;
-}
-
-function instanceId(): string {
-  const { session } = platform().storages;
-  const key = 'openclaw-console:instance';
-  const existing = session.getItem(key);
-  if (existing) return existing;
-  const created = randomId();
-  session.setItem(key, created);
-  return created;
-}
 
 function setPhase(phase: ConnectionPhase, extra: Partial<ConnectionState> = {}): void {
   const previous = $state.get();
@@ -128,11 +111,6 @@ function onHello(hello: HelloOk, info: HelloInfo, id: string): void {
   announceHello(value, () =>
     setPhase('connected', { problem: undefined, retryAt: undefined, restarting: undefined }),
   );
-}
-
-/** The credentials held for a gateway on this device. */
-export function currentCredentials(url: string): ReturnType<typeof loadCredentials> {
-  return loadCredentials(url, platform().storages);
 }
 
 /** Opens (or replaces) the one main connection to a gateway. */

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deviceTokenStore } from '../gateway/device-tokens';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform, type FakeDom } from '../testing/fake-platform';
-import { connectionState, currentCredentials, disconnect, gatewaySettings } from './connection';
+import { connectionState, disconnect, gatewaySettings } from './connection';
+import { currentCredentials } from './sign-in';
 import {
   acceptProposal,
   declineProposal,

@@ -3,7 +3,6 @@ import { forgetDeviceTokens } from '../gateway/device-tokens';
 import { forgetCredentials, saveCredentials, takeLinkFromFragment } from '../gateway/credentials';
 import {
   connect,
-  currentCredentials,
   disconnect,
   gatewaySettings,
   openConnection,
@@ -11,6 +10,7 @@ import {
   aimAt,
 } from './connection';
 import { forgetHello } from './gateway-session';
+import { currentCredentials } from './sign-in';
 import { platform, type ServerConfig } from './platform';
 import { activeProfileId, profileByName, profiles } from './profiles';
 
