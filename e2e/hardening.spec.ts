@@ -184,9 +184,14 @@ test('forgetting a gateway clears the device tokens of every profile that used i
   await page.goto('/connect');
   // The form says that a device token outlives the tab, whether or not the token is remembered.
   await expect(page.locator('#gw-remember-hint')).toContainText('device token');
-  for (const name of ['one', 'two']) {
+  // A profile, then an observer: each signs in with its own identity and gets its own device token.
+  for (const [name, observer] of [
+    ['one', false],
+    ['two', true],
+  ] as const) {
     await page.goto('/connect');
     await page.getByLabel('Profile name (optional)').fill(name);
+    await page.getByLabel('Observer (read-only): ask only for read access').setChecked(observer);
     await connectWithForm(page, gateway.url, gateway.token);
     await expect(connectionStatus(page)).toContainText(`Connected to ${gateway.url}`);
   }

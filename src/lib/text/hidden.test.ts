@@ -9,7 +9,9 @@ describe('hidden characters', () => {
     expect(shown.endsWith('\u2069')).toBe(true);
     // Nothing inside can end the isolate early or override what follows it.
     expect(shown.slice(1, -1)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
-    expect(isolate('plain')).toBe('\u2068plain\u2069');
+    // Right-to-left letters are isolated too; plain left-to-right text needs nothing.
+    expect(isolate('שלום')).toBe('\u2068שלום\u2069');
+    expect(isolate('2026.9.6')).toBe('2026.9.6');
   });
 
   it('revealHidden names every invisible or bidi control character and leaves the rest', () => {
