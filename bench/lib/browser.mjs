@@ -22,6 +22,12 @@ export function launchBrowser() {
 export async function openPage(browser, { initScripts = [], viewport } = {}) {
   const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
+  // An operator who benchmarks has used this gateway before: our console asks before following
+  // a link to a gateway it has never used, so mark the linked gateway as the saved one.
+  await page.addInitScript(() => {
+    const linked = new URLSearchParams(location.hash.slice(1)).get('gateway');
+    if (linked) localStorage.setItem('openclaw-console:gateway:url', linked);
+  });
   for (const [fn, arg] of initScripts) await page.addInitScript(fn, arg);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
