@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { PageCatalogue } from '../lib/stores/i18n';
 import { en, type Message, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
 
@@ -56,5 +57,39 @@ describe('catalogues', () => {
 describe('sources', () => {
   it('format dates and times in the chosen language, never the browser’s', () => {
     expect(sources().match(/\.toLocale(Time|Date)?String\(/g)).toBeNull();
+  });
+});
+
+// Each lazy page's own catalogue (src/i18n/pages/*.ts, default export) is held to the same rules.
+const pageCatalogues = Object.entries(
+  import.meta.glob<PageCatalogue<Record<string, Message>>>('./pages/*.ts', {
+    eager: true,
+    import: 'default',
+  }),
+);
+
+describe.each(pageCatalogues)('page catalogue %s', (_file, catalogue) => {
+  const pageKeys = Object.keys(catalogue.en);
+
+  it('has the same keys and placeholders in every language', () => {
+    expect(Object.keys(catalogue['zh-CN']).sort()).toEqual([...pageKeys].sort());
+    for (const key of pageKeys)
+      expect([key, placeholders(catalogue['zh-CN'][key]!)]).toEqual([
+        key,
+        placeholders(catalogue.en[key]!),
+      ]);
+  });
+
+  it('gives every plural form its count and holds no key that nothing shows', () => {
+    for (const key of pageKeys.filter((k) => typeof catalogue.en[k] !== 'string'))
+      for (const text of [...forms(catalogue.en[key]!), ...forms(catalogue['zh-CN'][key]!)])
+        expect(text).toContain('{count}');
+    const code = sources();
+    // A key is shown when the code quotes it, or builds it from its family: `cron.state.${state}`.
+    const family = (key: string) => '`' + key.slice(0, key.lastIndexOf('.') + 1) + '${';
+    const unused = pageKeys.filter(
+      (key) => !code.includes(`'${key}'`) && !code.includes(family(key)),
+    );
+    expect(unused).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { persistentAtom } from '@nanostores/persistent';
-import { atom, computed, onMount, task } from 'nanostores';
-import { en, type CountedKey, type MessageKey, type Messages, type PlainKey } from '../../i18n/en';
+import { atom, computed, onMount, task, type ReadableAtom } from 'nanostores';
+import { en, type CountedKey, type Message, type Messages, type PlainKey } from '../../i18n/en';
 import { platform } from './platform';
 
 /** Languages the console ships. */
@@ -65,10 +65,10 @@ export interface Translate {
   (key: PlainKey, params?: MessageParams): string;
 }
 
-function translator(lang: Locale, messages: Messages): Translate {
+function translator(lang: Locale, messages: Record<string, Message>): Translate {
   const plural = new Intl.PluralRules(lang);
-  return (key: MessageKey, params?: MessageParams): string => {
-    const entry = messages[key];
+  return (key: string, params?: MessageParams): string => {
+    const entry = messages[key] ?? key;
     const template =
       typeof entry === 'string'
         ? entry
@@ -79,6 +79,35 @@ function translator(lang: Locale, messages: Messages): Translate {
 
 /** The translate function for the language on screen: `$t('key', {param})`. */
 export const t = computed($shown, (shown) => translator(shown.locale, shown.messages));
+
+/**
+ * A lazy page's own texts in every shipped language. They travel with the page's code, so the
+ * first view does not grow with every page; English defines the keys, the others must match.
+ */
+export type PageCatalogue<E extends Record<string, Message>> = {
+  en: E;
+} & Record<Exclude<Locale, 'en'>, Record<keyof E, Message>>;
+
+/** Translates a page catalogue's keys; counted keys (plural forms) need `count`. */
+export interface PageTranslate<E extends Record<string, Message>> {
+  <K extends keyof E & string>(
+    key: K,
+    ...params: E[K] extends string
+      ? [params?: MessageParams]
+      : [params: MessageParams & { count: number }]
+  ): string;
+}
+
+/** The translate function for a page's own catalogue, in the language on screen: `$pt('key')`. */
+export function pageText<E extends Record<string, Message>>(
+  catalogue: PageCatalogue<E>,
+): ReadableAtom<PageTranslate<E>> {
+  return computed($shown, (shown) => {
+    const translate = translator(shown.locale, catalogue[shown.locale]);
+    return ((key: string, params?: MessageParams) =>
+      translate(key as PlainKey, params)) as PageTranslate<E>;
+  });
+}
 
 /** Writes the note under a message cut for length, for renderMarkdown's `truncatedNote`. */
 export const truncationNote = computed(

@@ -60,6 +60,12 @@ export const router = createRouter({
   session: [/^\/sessions\/([^/]+)$/i, (segment: string) => ({ key: decodeSessionKey(segment) })],
   wall: '/wall',
   fleet: '/fleet',
+  approvals: '/approvals',
+  logs: '/logs',
+  cron: '/cron',
+  usage: '/usage',
+  nodes: '/nodes',
+  search: '/search',
 });
 
 /** Opens one session's view. */

@@ -46,3 +46,20 @@ describe('the search shortcut', () => {
     expect(dom.focused).toEqual(['input[type="search"]']);
   });
 });
+
+describe('the go-to shortcuts', () => {
+  it('open every page in the nav with g and its letter', async () => {
+    const { router } = await import('./router');
+    const { NAV_PAGES } = await import('./navigation');
+    for (const [i, page] of NAV_PAGES.entries()) {
+      expect(handleShortcut(key('g'), 10_000 * i)).toBe(true);
+      expect(handleShortcut(key(page.key), 10_000 * i + 100)).toBe(true);
+      expect(router.get()?.route).toBe(page.route);
+    }
+  });
+
+  it('give each page a letter of its own', async () => {
+    const { NAV_PAGES } = await import('./navigation');
+    expect(new Set(NAV_PAGES.map((page) => page.key)).size).toBe(NAV_PAGES.length);
+  });
+});

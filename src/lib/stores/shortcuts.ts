@@ -1,7 +1,7 @@
-import { openPage } from '@nanostores/router';
 import { atom } from 'nanostores';
 import type { PlainKey } from '../../i18n/en';
 import { connectionState, retryNow } from './connection';
+import { NAV_PAGES, pageForKey } from './navigation';
 import { platform } from './platform';
 import { router } from './router';
 
@@ -9,10 +9,12 @@ import { router } from './router';
 export const shortcutHelpOpen = atom(false);
 
 /** The shortcuts, as the help overlay lists them. */
-export const SHORTCUTS: Array<{ keys: string; label: PlainKey }> = [
-  { keys: 'g o', label: 'keys.overview' },
-  { keys: 'g s', label: 'keys.sessions' },
-  { keys: 'g c', label: 'keys.connect' },
+export const SHORTCUTS: Array<{ keys: string; label: PlainKey; page?: PlainKey }> = [
+  ...NAV_PAGES.map((page) => ({
+    keys: `g ${page.key}`,
+    label: 'keys.goTo' as const,
+    page: page.label,
+  })),
   { keys: '/', label: 'keys.search' },
   { keys: 'r', label: 'keys.retry' },
   { keys: '?', label: 'keys.help' },
@@ -36,9 +38,8 @@ export function handleShortcut(event: KeyboardEvent, now = Date.now()): boolean 
   if (typingInto(event.target) || event.ctrlKey || event.metaKey || event.altKey) return false;
   if (pendingG !== undefined && now - pendingG < 1_500) {
     pendingG = undefined;
-    const page = { o: 'overview', s: 'sessions', c: 'connect' }[event.key] as
-      'overview' | 'sessions' | 'connect' | undefined;
-    if (page) openPage(router, page);
+    const page = pageForKey(event.key);
+    if (page) router.open(page.href);
     return !!page;
   }
   switch (event.key) {
