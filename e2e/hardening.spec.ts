@@ -20,6 +20,20 @@ async function host<T extends Host>(started: Promise<T>): Promise<T> {
   return value;
 }
 
+/** Serves the built console allowing only `gatewayUrl` (its CSP and its /console-config.json). */
+function hostLockedTo(gatewayUrl: string, handoff?: ReturnType<typeof createHandoff>) {
+  return host(
+    serveConsole({
+      headers: securityHeaders(`'self' ${gatewayUrl}`),
+      middleware: consoleServerMiddleware({
+        gateways: [gatewayUrl],
+        anyGateway: false,
+        handoff,
+      }) as never,
+    }),
+  );
+}
+
 async function fake(options: Parameters<typeof startFakeGateway>[0] = {}): Promise<FakeGateway> {
   const value = await startFakeGateway(options);
   fakes.push(value);
@@ -121,16 +135,7 @@ test.describe('start-up links', () => {
     gateway,
   }) => {
     const handoff = createHandoff({ token: gateway.token });
-    const served = await host(
-      serveConsole({
-        headers: securityHeaders(`'self' ${gateway.url}`),
-        middleware: consoleServerMiddleware({
-          gateways: [gateway.url],
-          anyGateway: false,
-          handoff,
-        }) as never,
-      }),
-    );
+    const served = await hostLockedTo(gateway.url, handoff);
     const code = handoff.mint();
     const link = `${served.origin}/#gateway=${encodeURIComponent(gateway.url)}&code=${code}`;
     const urls: string[] = [];
@@ -154,15 +159,7 @@ test.describe('start-up links', () => {
     page,
     gateway,
   }) => {
-    const served = await host(
-      serveConsole({
-        headers: securityHeaders(`'self' ${gateway.url}`),
-        middleware: consoleServerMiddleware({
-          gateways: [gateway.url],
-          anyGateway: false,
-        }) as never,
-      }),
-    );
+    const served = await hostLockedTo(gateway.url);
     await page.goto(`${served.origin}/`);
     await connectWithForm(page, 'ws://127.0.0.1:9', 'any');
     await expect(

@@ -1,32 +1,20 @@
 // @vitest-environment jsdom
 import { flushSync } from 'svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { drafts } from '../lib/stores/drafts';
 import { openSessionPage, router } from '../lib/stores/router';
-import { stubLayout } from '../lib/testing/dom';
-import { useFakePlatform } from '../lib/testing/fake-platform';
 import { answer, connectLive, sentCount } from '../lib/testing/live';
 import {
   answerHistory,
   click,
-  closeSessionViews,
   historyOf,
   openSessionView,
+  useSessionViewTests,
 } from '../lib/testing/session-view';
 
 // The session page's actions as the view offers them: it only renders and calls them.
 
-let n = 0;
-const fresh = (name: string) => `agent:main:${name}-${++n}`;
-
-beforeEach(() => {
-  useFakePlatform();
-  stubLayout();
-});
-afterEach(() => {
-  closeSessionViews();
-  vi.unstubAllGlobals();
-});
+const fresh = useSessionViewTests();
 
 const field = (root: HTMLElement, id: string) =>
   root.querySelector<HTMLInputElement & HTMLTextAreaElement>(`#${id}`)!;

@@ -1,33 +1,23 @@
 // @vitest-environment jsdom
 import { flushSync, tick } from 'svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { retryNow } from '../lib/stores/connection';
-import { stubLayout } from '../lib/testing/dom';
-import { useFakePlatform } from '../lib/testing/fake-platform';
 import { FakeWebSocket } from '../lib/testing/fake-websocket';
 import { completeHandshake } from '../lib/testing/handshake';
 import { answer, connectLive, sentCount } from '../lib/testing/live';
 import {
   answerHistory,
   click,
-  closeSessionViews,
   historyOf,
   openSessionView,
+  useSessionViewTests,
 } from '../lib/testing/session-view';
 
 // The four bugs of issue 9, each seen through the view as an operator sees it.
 
-let n = 0;
-const fresh = (name: string) => `agent:main:${name}-${++n}`;
-
+const fresh = useSessionViewTests();
 beforeEach(() => {
-  useFakePlatform();
-  stubLayout();
   vi.stubGlobal('confirm', () => true);
-});
-afterEach(() => {
-  closeSessionViews();
-  vi.unstubAllGlobals();
 });
 
 /** Lets every queued reaction run (effects, listeners, answers already received). */

@@ -2,6 +2,7 @@ import {
   GATEWAY_CLIENT_CAPS,
   GATEWAY_CLIENT_IDS,
   GATEWAY_CLIENT_MODES,
+  type GatewayBrowserDeviceAuthPlan,
   type GatewayClientInfo,
 } from '@openclaw/gateway-client/browser';
 
@@ -39,5 +40,24 @@ export function consoleClientInfo(instanceId: string): GatewayClientInfo {
     platform: 'web',
     mode: GATEWAY_CLIENT_MODES.UI,
     instanceId,
+  };
+}
+
+/** The `connect` request's params for one signed plan, at the plan's single protocol version. */
+export function connectParams(
+  plan: GatewayBrowserDeviceAuthPlan & { protocol: number },
+  about: { client: GatewayClientInfo; locale?: string; userAgent?: string },
+): unknown {
+  return {
+    minProtocol: plan.protocol,
+    maxProtocol: plan.protocol,
+    client: about.client,
+    role: plan.role,
+    scopes: plan.scopes,
+    caps: CLIENT_CAPS,
+    auth: plan.auth,
+    device: plan.device,
+    locale: about.locale,
+    userAgent: about.userAgent,
   };
 }

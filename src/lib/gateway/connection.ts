@@ -1,15 +1,14 @@
 import {
-  ConnectErrorDetailCodes,
   GatewayBrowserDeviceAuthLifecycle,
   GatewayProtocolClient,
   GatewayProtocolRequestError,
-  readConnectErrorDetailCode,
   type GatewayBrowserDeviceAuthPlan,
   type GatewayProtocolCloseContext,
   type HelloOk,
 } from '@openclaw/gateway-client/browser';
 import { backoffDelay, DEFAULT_BACKOFF, RESTART_BACKOFF, RESTART_WINDOW_MS } from './backoff';
-import { CLIENT_CAPS, consoleClientInfo, SUPPORTED_PROTOCOLS } from './client-info';
+import { connectParams, consoleClientInfo, SUPPORTED_PROTOCOLS } from './client-info';
+import { nextStepAfterRefusal } from './connect-failure';
 import type { GatewayConnectionOptions } from './connection-types';
 import {
   ConnectionLostError,
@@ -18,11 +17,9 @@ import {
   RequestTimeoutError,
 } from './errors';
 import type { DeviceIdentity } from './identity';
-import { problemFromClose, problemFromConnectError, type Problem } from './problems';
+import { problemFromClose, type Problem } from './problems';
 import { browserSocketFactory } from './socket';
 import { randomId } from './uuid';
-
-export type { ConnectionListener, GatewayConnectionOptions, HelloInfo } from './connection-types';
 
 type Plan = GatewayBrowserDeviceAuthPlan & { protocol: number; identity: DeviceIdentity };
 
@@ -63,7 +60,12 @@ export class GatewayConnection {
       createRequestId: () => randomId(),
       createRequestTimeoutError: (method, timeoutMs) => new RequestTimeoutError(method, timeoutMs),
       buildConnectPlan: ({ nonce, challengeTs }) => this.buildPlan(nonce, challengeTs),
-      buildConnectParams: (plan) => this.connectParams(plan),
+      buildConnectParams: (plan) =>
+        connectParams(plan, {
+          client: consoleClientInfo(opts.instanceId),
+          locale: opts.locale,
+          userAgent: opts.userAgent,
+        }),
       onConnectHello: (hello, context) => void this.acceptHello(hello, context.plan),
       onConnectFailure: (error, context) => this.onConnectFailure(error, context.plan),
       resolveClose: (context) => this.resolveClose(context),
@@ -164,21 +166,6 @@ export class GatewayConnection {
     return { ...plan, identity, protocol: this.protocol };
   }
 
-  private connectParams(plan: Plan): unknown {
-    return {
-      minProtocol: plan.protocol,
-      maxProtocol: plan.protocol,
-      client: consoleClientInfo(this.opts.instanceId),
-      role: plan.role,
-      scopes: plan.scopes,
-      caps: CLIENT_CAPS,
-      auth: plan.auth,
-      device: plan.device,
-      locale: this.opts.locale,
-      userAgent: this.opts.userAgent,
-    };
-  }
-
   private async acceptHello(hello: HelloOk, plan: Plan): Promise<void> {
     this.ready = true;
     this.attempt = 0;
@@ -201,37 +188,29 @@ export class GatewayConnection {
     error: GatewayProtocolRequestError,
     plan: Plan,
   ): { closeCode: number; closeReason: string; reconnectDelayMs?: number } {
-    const detailCode = readConnectErrorDetailCode(error.details);
-    const expected = (error.details as { expectedProtocol?: unknown } | undefined)
-      ?.expectedProtocol;
-    // 2026.4.x gateways send `details: {expectedProtocol}` without a detail code.
-    const mismatch =
-      detailCode === ConnectErrorDetailCodes.PROTOCOL_MISMATCH ||
-      (!detailCode && /protocol mismatch/i.test(error.message));
-    if (
-      mismatch &&
-      typeof expected === 'number' &&
-      expected !== this.protocol &&
-      (SUPPORTED_PROTOCOLS as readonly number[]).includes(expected)
-    ) {
-      this.protocol = expected;
+    const credentials = this.opts.credentials();
+    const step = nextStepAfterRefusal(
+      error,
+      {
+        usedDeviceToken: plan.selectedAuth.usingStoredDeviceToken === true,
+        hasSharedSecret: !!(credentials.token || credentials.password),
+      },
+      this.problemContext(),
+    );
+    if (step.kind !== 'renegotiate' && step.forgetDeviceToken) {
+      void this.lifecycle.clearStoredToken(plan);
+    }
+    if (step.kind === 'renegotiate') {
+      this.protocol = step.protocol;
       this.failure = 'renegotiate';
       return { closeCode: 1000, closeReason: 'protocol renegotiation', reconnectDelayMs: 0 };
     }
-    if (
-      detailCode === ConnectErrorDetailCodes.AUTH_DEVICE_TOKEN_MISMATCH &&
-      plan.selectedAuth.usingStoredDeviceToken
-    ) {
-      // The gateway revoked our device token: forget it and fall back to the shared secret if we have one.
-      void this.lifecycle.clearStoredToken(plan);
-      const credentials = this.opts.credentials();
-      if (credentials.token || credentials.password) {
-        this.freshCredentials = true;
-        this.failure = 'retry-now';
-        return { closeCode: 1000, closeReason: 'device token revoked', reconnectDelayMs: 0 };
-      }
+    if (step.kind === 'retryWithSecret') {
+      this.freshCredentials = true;
+      this.failure = 'retry-now';
+      return { closeCode: 1000, closeReason: 'device token revoked', reconnectDelayMs: 0 };
     }
-    this.failure = problemFromConnectError(error, this.problemContext());
+    this.failure = step.problem;
     return { closeCode: 1000, closeReason: 'connect refused' };
   }
 

@@ -2,8 +2,8 @@ import type { EventFrame, HelloOk } from '@openclaw/gateway-client/browser';
 import { persistentMap } from '@nanostores/persistent';
 import { atom, computed, readonlyType } from 'nanostores';
 import { OBSERVER_SCOPES, OPERATOR_SCOPES } from '../gateway/client-info';
-import { GatewayConnection, type HelloInfo } from '../gateway/connection';
-import { saveCredentials, type Credentials } from '../gateway/credentials';
+import { GatewayConnection } from '../gateway/connection';
+import type { HelloInfo } from '../gateway/connection-types';
 import { deviceTokenStore } from '../gateway/device-tokens';
 import { loadDeviceIdentity } from '../gateway/identity';
 import type { Problem } from '../gateway/problems';
@@ -15,14 +15,12 @@ import {
   announceGap,
   announceHello,
   dispatchEvent,
-  forgetHello,
   gatewayHello,
   type GatewayHello,
 } from './gateway-session';
 import { cspRefusal } from './csp-refusal';
 import { readHello } from './hello-facts';
 import { platform } from './platform';
-import { activeProfileId, profiles, saveProfile } from './profiles';
 import { currentCredentials, identityProfileName, instanceId } from './sign-in';
 import { RequestTimeoutError } from '../gateway/errors';
 
@@ -38,7 +36,6 @@ export interface ConnectionState {
   problem?: Problem;
   /** When the next attempt is due, while reconnecting. */
   retryAt?: number;
-  /** Set between a `shutdown` event and the next successful connect. */
   /** From a `shutdown` event: a restart when `expectedMs` is given, otherwise a stop. */
   restarting?: { expectedMs?: number; reason?: string; since: number };
   /** When the current phase began. */
@@ -195,53 +192,6 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
     setPhase('stopped', { problem, retryAt: undefined });
   });
   created.start();
-}
-
-/** Connects to a gateway with what the user entered (and remembers the URL). */
-export function connect(input: {
-  url: string;
-  token?: string;
-  password?: string;
-  remember: boolean;
-  observer?: boolean;
-  /** Save (or update) a profile under this name and make it the active one. */
-  profileName?: string;
-}): void {
-  const url = input.url.trim();
-  const current = $state.get();
-  const observer = Boolean(input.observer);
-  const sameGateway =
-    url === current.url && observer === (gatewaySettings.get().observer === 'yes');
-  if (input.profileName?.trim()) {
-    // Saved from the connection in use, a profile keeps its device identity (already paired).
-    const identity = sameGateway ? identityProfileName(false) : undefined;
-    activeProfileId.set(saveProfile({ name: input.profileName, url, identity }).id);
-    const nothingNew = !input.token?.trim() && !input.password;
-    // Naming the live connection changes nothing on the wire: stay connected.
-    if (sameGateway && nothingNew && current.phase === 'connected') {
-      gatewaySettings.set({
-        url,
-        remember: input.remember ? 'yes' : '',
-        observer: observer ? 'yes' : '',
-      });
-      return;
-    }
-  } else if (profiles.get().find((p) => p.id === activeProfileId.get())?.url !== url) {
-    activeProfileId.set('');
-  }
-  const known = currentCredentials(url);
-  const credentials: Credentials = {
-    token: input.token?.trim() || known.token,
-    password: input.password || known.password,
-  };
-  saveCredentials(url, credentials, input.remember, platform().storages);
-  gatewaySettings.set({
-    url,
-    remember: input.remember ? 'yes' : '',
-    observer: input.observer ? 'yes' : '',
-  });
-  forgetHello();
-  openConnection(url, Boolean(input.token?.trim() || input.password));
 }
 
 /** Names the gateway the console is about to use, before any connection is opened. */

@@ -1,14 +1,8 @@
 import { atom, readonlyType } from 'nanostores';
 import { forgetDeviceTokens } from '../gateway/device-tokens';
 import { forgetCredentials, saveCredentials, takeLinkFromFragment } from '../gateway/credentials';
-import {
-  connect,
-  disconnect,
-  gatewaySettings,
-  openConnection,
-  connectionState,
-  aimAt,
-} from './connection';
+import { connect } from './connect-form';
+import { disconnect, gatewaySettings, openConnection, connectionState, aimAt } from './connection';
 import { forgetHello } from './gateway-session';
 import { currentCredentials } from './sign-in';
 import { platform, type ServerConfig } from './platform';

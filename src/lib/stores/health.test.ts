@@ -4,7 +4,8 @@ import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
 import { fixture } from '../testing/frames';
 import { completeHandshake } from '../testing/handshake';
-import { connect, disconnect } from './connection';
+import { disconnect } from './connection';
+import { connect } from './connect-form';
 import { health, healthVerdict } from './health';
 
 afterEach(() => {

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
 import { completeHandshake } from '../testing/handshake';
-import { connect, disconnect } from './connection';
+import { disconnect } from './connection';
+import { connect } from './connect-form';
 import { presenceRows, type PresenceRow } from './presence';
 
 beforeEach(() => useFakePlatform());

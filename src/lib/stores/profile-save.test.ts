@@ -3,7 +3,8 @@ import { useFakePlatform } from '../testing/fake-platform';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { completeHandshake } from '../testing/handshake';
 import { connectLive } from '../testing/live';
-import { connect, connectionState, disconnect } from './connection';
+import { connectionState, disconnect } from './connection';
+import { connect } from './connect-form';
 import { switchProfile } from './gateway-choice';
 import { activeProfile, activeProfileId, profiles } from './profiles';
 

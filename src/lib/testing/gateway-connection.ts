@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
-import { GatewayConnection, type ConnectionListener } from '../gateway/connection';
+import { GatewayConnection } from '../gateway/connection';
+import type { ConnectionListener } from '../gateway/connection-types';
 import { deviceTokenStore } from '../gateway/device-tokens';
 import { loadDeviceIdentity } from '../gateway/identity';
 import { FakeWebSocket, memoryVault } from './fake-websocket';

@@ -1,5 +1,6 @@
 import { expect, vi } from 'vitest';
-import { connect, connectionState } from '../stores/connection';
+import { connectionState } from '../stores/connection';
+import { connect } from '../stores/connect-form';
 import { FakeWebSocket } from './fake-websocket';
 import { completeHandshake } from './handshake';
 import type { HelloFrame } from './frames';

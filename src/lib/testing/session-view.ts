@@ -1,14 +1,36 @@
 import { answerHistory, historyOf } from './live';
 import { cleanStores } from 'nanostores';
+import { afterEach, beforeEach, vi } from 'vitest';
 import SessionView from '../../views/SessionView.svelte';
-import { disconnect } from '../stores/connection';
+import { disconnect, gatewaySettings } from '../stores/connection';
+import { drafts } from '../stores/drafts';
+import { locale } from '../stores/i18n';
+import { activeProfileId, profiles } from '../stores/profiles';
 import { models } from '../stores/models';
 import { openSessionPage, router } from '../stores/router';
 import { activeRuns, recentFailures, runs } from '../stores/run-map';
 import { sessionPage, type SessionPage } from '../stores/session-page';
 import { sessions } from '../stores/sessions';
 import { transcript } from '../stores/transcripts';
-import { render } from './dom';
+import { render, stubLayout } from './dom';
+import { useFakePlatform } from './fake-platform';
+
+/**
+ * Sets up every test in the file to run a session view: a fake platform, a laid-out DOM, and
+ * everything released after. Returns a maker of session keys no other test in the file uses.
+ */
+export function useSessionViewTests(): (name: string) => string {
+  beforeEach(() => {
+    useFakePlatform();
+    stubLayout();
+  });
+  afterEach(() => {
+    closeSessionViews();
+    vi.unstubAllGlobals();
+  });
+  let n = 0;
+  return (name) => `agent:main:${name}-${++n}`;
+}
 
 /** Opens a session's view the way a click on its link does (through the router). */
 export function openSessionView(key: string): ReturnType<typeof render> {
@@ -41,6 +63,13 @@ export function closeSessionViews(): void {
     runs,
     activeRuns,
     recentFailures,
+    // Persistent stores unmount a second after their last reader unless cleaned now; by then
+    // jsdom may be gone and their `window` listener removal throws.
+    drafts,
+    locale,
+    gatewaySettings,
+    profiles,
+    activeProfileId,
   );
   disconnect();
 }
