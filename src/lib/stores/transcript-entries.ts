@@ -27,11 +27,30 @@ function openclawMeta(message: GatewayMessage): Record<string, unknown> {
   return typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>) : {};
 }
 
-/** The key a message is shown under: its idempotency key (what our optimistic copy uses), else its id. */
-export function messageKey(message: GatewayMessage, fallback: string): string {
+/**
+ * Entry keys by kind. Idempotency keys and message ids are picked by other clients; prefixed by
+ * kind, none of them can equal a run's key or another kind's, so no client can hide a run card
+ * or someone's message by choosing a key ("the first of two equal keys stays").
+ */
+export const entryKey = {
+  /** A message recorded under the idempotency key its sender chose. */
+  idempotency: (key: string) => `k:${key}`,
+  /** A message known only by the id the gateway gave it. */
+  id: (id: string) => `i:${id}`,
+  /** A message with neither: its place in the page it came in. */
+  position: (place: string) => `p:${place}`,
+  /** A run's card. */
+  run: (runId: string) => `r:${runId}`,
+};
+
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** The key a message is shown under: its idempotency key (what our optimistic copy uses), else its id, else `place`. */
+export function messageKey(message: GatewayMessage, place: string): string {
   const meta = openclawMeta(message);
-  const id = message.idempotencyKey ?? meta.idempotencyKey ?? meta.id;
-  return typeof id === 'string' && id ? id : fallback;
+  const idempotency = [message.idempotencyKey, meta.idempotencyKey].find(nonEmpty);
+  if (idempotency) return entryKey.idempotency(idempotency);
+  return nonEmpty(meta.id) ? entryKey.id(meta.id) : entryKey.position(place);
 }
 
 /** The run a recorded message belongs to, when the gateway says. */

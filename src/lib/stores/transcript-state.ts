@@ -5,6 +5,7 @@ import type { GatewayMessage, RunView } from './runs';
 import {
   bounded,
   joinRuns,
+  entryKey,
   messageKey,
   runIdOf,
   type Entry,
@@ -81,7 +82,7 @@ export function place(t: Transcript, map: ReadonlyMap<string, RunView>): void {
   for (const run of map.values()) {
     if (run.sessionKey !== t.key || t.placed.has(run.runId) || t.skip.has(run.runId)) continue;
     t.placed.add(run.runId);
-    fresh.push({ key: `run-${run.runId}`, runId: run.runId });
+    fresh.push({ key: entryKey.run(run.runId), runId: run.runId });
   }
   if (fresh.length) patch(t, { entries: bounded([...t.data.entries, ...fresh]) });
 }

@@ -6,7 +6,7 @@ import { onConnected, onGatewayEvent, request } from './gateway-session';
 import { reconcileRuns, runs, startRuns, watchSessionRuns } from './run-map';
 import type { GatewayMessage } from './runs';
 import { holdSessionMessages } from './subscriptions';
-import { bounded, toEntries } from './transcript-entries';
+import { bounded, entryKey, toEntries } from './transcript-entries';
 import {
   applyMessage,
   clearTranscript,
@@ -180,13 +180,13 @@ export function resetTranscript(sessionKey: string): void {
   if (t.mounted && isLive.get()) void loadNewest(t);
 }
 
-/** Shows the operator's own turn at once, before the run it started (history replaces it by key). */
+/** Shows the operator's own turn at once, before the run it started (history replaces it by its idempotency key). */
 export function addLocalTurn(
   sessionKey: string,
-  key: string,
+  idempotencyKey: string,
   message: GatewayMessage,
   runId?: string,
 ): void {
   const t = cache.get(sessionKey);
-  if (t) insertLocalTurn(t, key, message, runId);
+  if (t) insertLocalTurn(t, entryKey.idempotency(idempotencyKey), message, runId);
 }
