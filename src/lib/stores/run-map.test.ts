@@ -243,3 +243,30 @@ describe('run map', () => {
     expect(activeRuns.get().map((run) => run.runId)).toEqual(['seen', 'resumed']);
   });
 });
+
+describe('a run first heard of through an agent event', () => {
+  const agent = (socket: FakeWebSocket, payload: Record<string, unknown>) =>
+    socket.receive({ type: 'event', event: 'agent', payload });
+  const tool = {
+    stream: 'tool',
+    data: { phase: 'start', name: 'exec', toolCallId: 't1', args: { command: 'ls' } },
+  };
+
+  it('appears running with the tool call, before any chat event', async () => {
+    const socket = await connectLive();
+    agent(socket, { runId: 'early', sessionKey: 'agent:main:x', seq: 1, ...tool });
+    const run = runs.get().get('early');
+    expect(run?.state).toBe('running');
+    expect(run?.tools.map((t) => t.name)).toEqual(['exec']);
+    expect(activeRuns.get().map((r) => r.runId)).toContain('early');
+  });
+
+  it('is not revived by an agent event after it ended, nor made from one that says nothing', async () => {
+    const socket = await connectLive();
+    chat(socket, { runId: 'done', sessionKey: 'agent:main:y', seq: 1, state: 'final' });
+    agent(socket, { runId: 'done', sessionKey: 'agent:main:y', seq: 2, ...tool });
+    expect(runs.get().get('done')?.tools).toEqual([]);
+    agent(socket, { runId: 'quiet', sessionKey: 'agent:main:y', seq: 1, stream: 'thinking' });
+    expect(runs.get().has('quiet')).toBe(false);
+  });
+});

@@ -103,7 +103,11 @@ function ids(payload: unknown): { runId: string; sessionKey: string } | undefine
   return { runId: p.runId, sessionKey: p.sessionKey };
 }
 
-function onChat(frame: EventFrame): void {
+/**
+ * Applies one `chat` or `agent` event. Either may be the first a console hears of a run (a tool
+ * starting before any text, say): the run appears from whichever comes first.
+ */
+function onRunEvent(frame: EventFrame, apply: (run: RunView, payload: unknown) => RunView): void {
   const id = ids(frame.payload);
   if (!id) return;
   const isNew = !pending.has(id.runId) && !current.has(id.runId);
@@ -111,7 +115,7 @@ function onChat(frame: EventFrame): void {
     pending.get(id.runId) ?? current.get(id.runId) ?? newRun(id.runId, id.sessionKey, Date.now());
   // A run belongs to one session: an event moving it elsewhere is not believed.
   if (run.sessionKey !== id.sessionKey) return;
-  const next = applyChatEvent(run, frame.payload, Date.now());
+  const next = apply(run, frame.payload);
   if (isNew && next === run) return;
   if (next.state === 'running') lastEventAt.set(next.runId, Date.now());
   if (isNew && next.state === 'running') settleInterrupted(next.sessionKey, next.runId);
@@ -122,13 +126,13 @@ function onChat(frame: EventFrame): void {
   put([next]);
 }
 
-function onAgent(frame: EventFrame): void {
-  const id = ids(frame.payload);
-  const run = id && (pending.get(id.runId) ?? current.get(id.runId));
-  if (!run || run.state !== 'running' || run.sessionKey !== id.sessionKey) return;
-  const next = applyAgentEvent(run, frame.payload);
-  if (next !== run) holdForNextFrame(next);
-}
+const onChat = (frame: EventFrame) =>
+  onRunEvent(frame, (run, payload) => applyChatEvent(run, payload, Date.now()));
+// Agent events only add to a run in flight: after its end they are late echoes.
+const onAgent = (frame: EventFrame) =>
+  onRunEvent(frame, (run, payload) =>
+    run.state === 'running' ? applyAgentEvent(run, payload) : run,
+  );
 
 /** Shows a run the gateway says is running (a send's answer, history's active runs). */
 export function startRuns(sessionKey: string, runIds: readonly string[]): void {
