@@ -128,7 +128,9 @@ const num = (value: unknown) =>
 const unique = (keys: string[]) => new Set(keys).size === keys.length;
 const RUNS = { numRuns: 300 };
 
-describe('fuzzed gateway data', () => {
+// Hundreds of generated inputs per property: on a loaded 2-core machine (CI, mutation runs) one
+// property can take longer than vitest's 5 s default, which says nothing about the code.
+describe('fuzzed gateway data', { timeout: 60_000 }, () => {
   it('health: readable snapshot, unique agents and channels', () => {
     for (const source of [SOURCES.health, SOURCES.rpcHealth]) {
       fc.assert(
