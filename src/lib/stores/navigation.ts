@@ -1,4 +1,7 @@
+import { computed } from 'nanostores';
 import type { PlainKey } from '../../i18n/en';
+import { pendingApprovals } from './approvals';
+import { activeRuns } from './run-map';
 
 /** A page in the console's navigation: its route, address, label and `g`-shortcut letter. */
 export interface NavPage {
@@ -34,3 +37,13 @@ export function isCurrentPage(page: NavPage, route: string | undefined): boolean
 export function pageForKey(key: string): NavPage | undefined {
   return NAV_PAGES.find((page) => page.key === key);
 }
+
+/** Numbers shown beside pages in the nav: approvals waiting, runs in flight. */
+export const navCounts = computed(
+  [pendingApprovals, activeRuns],
+  (approvals, runs): ReadonlyMap<string, number> =>
+    new Map([
+      ['approvals', approvals.length],
+      ['sessions', runs.length],
+    ]),
+);
