@@ -51,7 +51,11 @@ describe('the session page', () => {
     const other = fresh('other');
     openSessionPage(other);
     flushSync();
-    await vi.waitFor(() => expect(view.target.querySelector('h2')?.textContent).toBe(other));
+    await vi.waitFor(() =>
+      expect(view.target.querySelector('h2')?.textContent).toBe(
+        other.split(':').slice(2).join(':'),
+      ),
+    );
     expect(view.target.textContent).not.toContain('Done.');
   });
 

@@ -33,7 +33,13 @@ export const SESSIONS_LIMIT = 500;
 
 /** The title to show for a session: label, then display name, derived title, then key. */
 export function sessionTitle(row: SessionRow): string {
-  return row.label || row.displayName || row.derivedTitle || row.key;
+  return row.label || row.displayName || row.derivedTitle || titleFromKey(row.key);
+}
+
+/** An unnamed session's title from its key: `agent:main:support` reads as “support”, not the raw key. */
+export function titleFromKey(key: string): string {
+  const parts = key.split(':');
+  return parts.length > 2 && parts[0] === 'agent' ? parts.slice(2).join(':') || key : key;
 }
 
 /** The channel a session came from, when the gateway says. */
