@@ -22,7 +22,8 @@ async function openInbox(page: Page, gw: GatewayHandle, options: { observer?: bo
   // Only a connected approval client makes a request reviewable: with none, the gateway denies
   // it at once (reason no-route). So the inbox must be live before anything is asked.
   await expect(connectionStatus(page)).toContainText('Connected');
-  if (!options.observer) await expect(page.getByText('Nothing is waiting')).toBeVisible();
+  if (!options.observer)
+    await expect(page.locator('nav.inbox')).toHaveAttribute('data-loaded', 'true');
 }
 
 /** A Node operator client that raises real approvals through the gateway. */
