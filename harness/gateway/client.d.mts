@@ -16,6 +16,8 @@ export interface ConnectOptions {
   platform?: string;
   role?: string;
   scopes?: string[];
+  /** Client capabilities; default `['tool-events']`. Add `'approvals'` to review approvals. */
+  caps?: string[];
   device?: unknown;
   origin?: string;
   timeoutMs?: number;

@@ -46,6 +46,9 @@ export function connectGateway(url, options = {}) {
     platform = 'linux',
     role = 'operator',
     scopes = ['operator.admin', 'operator.read', 'operator.write'],
+    // Without tool-events tool calls do not stream to us; add 'approvals' to count as an
+    // approval client (else an approval with no reviewer connected is denied at once: no-route).
+    caps = ['tool-events'],
     device = createDevice(), // pass null to connect without a device
     origin,
     timeoutMs = 15_000,
@@ -140,7 +143,7 @@ export function connectGateway(url, options = {}) {
           client: { id: clientId, version: '0.0.1', platform, mode },
           role,
           scopes,
-          caps: ['tool-events'], // without it tool events do not stream to us
+          caps,
           auth: token ? { token } : {},
         };
         // The signature binds this exact challenge, client and scope list.

@@ -19,6 +19,9 @@ export const OPERATOR_SCOPES = [
   'operator.write',
   'operator.approvals',
   'operator.pairing',
+  // Agent questions (question.*) need it even with admin. Measured: 2026.9.6 grants it on
+  // reconnect of an already-paired device; 2026.4.29 connects and pairs, and leaves it out.
+  'operator.questions',
 ] as const;
 
 /** Scopes an observer asks for: read only. */

@@ -1,6 +1,7 @@
 import { persistentMap } from '@nanostores/persistent';
 import { computed } from 'nanostores';
-import { pendingApprovals } from './approvals';
+import { approvalHref, pendingApprovals, type PendingApproval } from './approvals';
+import { router } from './router';
 import { recentFailures } from './run-map';
 import { connectionState } from './connection';
 import { pendingDevices } from './devices';
@@ -37,10 +38,21 @@ function badgeIcon(count: number): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
-function notify(title: string, body: string): void {
+function notify(title: string, body: string, onClick?: () => void): void {
   if (alertPrefs.get().notify !== 'yes') return;
   // One tag per kind: a flapping condition replaces its notification instead of stacking them.
-  platform().notifications.show(title, { body, tag: title });
+  platform().notifications.show(title, { body, tag: title, onClick });
+}
+
+/** Opens the newest waiting approval (what a click on its notification means). */
+function openNewestApproval(): void {
+  const newest = pendingApprovals
+    .get()
+    .reduce<PendingApproval | undefined>(
+      (a, b) => ((b.createdAt ?? 0) >= (a?.createdAt ?? 0) ? b : a),
+      undefined,
+    );
+  router.open(newest ? approvalHref(newest.id) : '/approvals');
 }
 
 /** Asks the browser for notification permission and turns desktop notifications on when granted. */
@@ -80,6 +92,7 @@ export function watchAlerts(): () => void {
         notify(
           translate('alerts.approval'),
           translate('alerts.approvalBody', { count: state.waiting }),
+          openNewestApproval,
         );
       if (state.gatewayDown && !previous.gatewayDown)
         notify(translate('alerts.down'), connectionState.get().url);
