@@ -1,5 +1,4 @@
-import { computed } from 'nanostores';
-import { asks } from './approvals-inbox';
+import { atom, onMount, readonlyType } from 'nanostores';
 
 /** A waiting approval or agent question as a line on a board. */
 export interface PendingApproval {
@@ -11,20 +10,36 @@ export interface PendingApproval {
   expiresAt?: number;
 }
 
-/** Everything the gateway is waiting on an operator for (see `approvals-inbox.ts`). */
-export { asks as approvals } from './approvals-inbox';
+const $pending = atom<PendingApproval[]>([]);
+
+// The inbox (parsing every kind of request, history, decisions) is fetched after the first
+// paint: the badge and the wall need only this list, and the first view stays small.
+onMount($pending, () => {
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  void import('./approvals-inbox').then(({ asks }) => {
+    if (stopped) return;
+    stop = asks.subscribe((state) =>
+      $pending.set(
+        state.waiting.map(({ id, kind, summary, sessionKey, createdAt, expiresAt }) => ({
+          id,
+          kind,
+          summary,
+          sessionKey,
+          createdAt,
+          expiresAt,
+        })),
+      ),
+    );
+  });
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+});
 
 /** Waiting approvals and questions as a list, for boards and badges (soonest deadline first). */
-export const pendingApprovals = computed(asks, (state): PendingApproval[] =>
-  state.waiting.map(({ id, kind, summary, sessionKey, createdAt, expiresAt }) => ({
-    id,
-    kind,
-    summary,
-    sessionKey,
-    createdAt,
-    expiresAt,
-  })),
-);
+export const pendingApprovals = readonlyType($pending);
 
 /** The address of one approval or question on the approvals page (links and notifications). */
 export function approvalHref(id: string): string {
