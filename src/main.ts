@@ -2,13 +2,14 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { initConnection } from './lib/stores/gateway-choice';
-import { platform } from './lib/stores/platform';
+import { platform, servingGateway } from './lib/stores/platform';
 
 // Inside another page's frame the console neither connects nor offers actions (App says why):
 // the servers we ship refuse framing by header, this guards hosts that do not.
 if (!platform().isFramed()) {
-  // Default to a gateway on the host that served the console: right for loopback and LAN alike.
-  void initConnection(`ws://${location.hostname || '127.0.0.1'}:18789`);
+  // Default to the gateway that served the page, when one did; else a gateway on the host that
+  // served the console: right for loopback and LAN alike.
+  void initConnection(servingGateway() ?? `ws://${location.hostname || '127.0.0.1'}:18789`);
 }
 
 mount(App, { target: document.getElementById('app')! });

@@ -12,6 +12,7 @@ export function buildConfig({
   workspace,
   allowedOrigins,
   logFile,
+  controlUiRoot,
 }) {
   const newer = compareVersions(version, '2026.5.0') >= 0;
   const model = (id) => ({
@@ -33,7 +34,8 @@ export function buildConfig({
         // Tests fail auth on purpose; never lock the suite out for minutes.
         rateLimit: { maxAttempts: 1000, windowMs: 60000, lockoutMs: 1000 },
       },
-      controlUi: { allowedOrigins },
+      // root: the gateway serves that folder (our dist/) as its Control UI.
+      controlUi: { allowedOrigins, ...(controlUiRoot && { root: controlUiRoot }) },
       ...(newer && { terminal: { enabled: false } }),
     },
     // Otherwise it logs to /tmp/openclaw/, outside the run folder.

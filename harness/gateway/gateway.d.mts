@@ -26,6 +26,8 @@ export interface StartGatewayOptions {
   name?: string;
   allowedOrigins?: string[];
   modelServer?: GatewayHandle['modelServer'];
+  /** A folder the gateway serves as its Control UI (`gateway.controlUi.root`), e.g. our dist/. */
+  controlUiRoot?: string;
 }
 
 /** Starts a real gateway (and a scripted model server unless one is given); resolves once /readyz answers. */

@@ -138,6 +138,20 @@ describe('start-up links', () => {
   });
 });
 
+describe('a page the gateway itself served', () => {
+  it('takes the gateway’s own #token= link for that gateway, not the one this browser used last', async () => {
+    const own = 'ws://127.0.0.1:18790';
+    gatewaySettings.set({ url: OTHER, remember: '', observer: '' });
+    // What platform().serverConfig answers when the gateway served the page: its own origin.
+    dom.serverConfig = { gateways: [own], anyGateway: false };
+    dom.address.hash = '#token=gateway-token';
+    await initConnection(own);
+    expect(currentCredentials(OTHER).token).toBeUndefined();
+    expect(currentCredentials(own).token).toBe('gateway-token');
+    expect(socketUrls()).toEqual([own]);
+  });
+});
+
 describe('one-time codes', () => {
   it('are never exchanged for a gateway other than the one the server names', async () => {
     dom.serverConfig = { gateways: [DEFAULT], anyGateway: false };

@@ -137,9 +137,12 @@ export async function initConnection(defaultUrl: string): Promise<void> {
   }
   if (!proposed && !link.token && !link.code) return aimAndOpen(usual, undefined, reconnect);
 
-  proposed ??= usual;
-  const server =
-    link.code || !knownGateway(proposed, undefined) ? await env.serverConfig() : undefined;
+  // A link with a token but no gateway (the gateway's own `#token=` dashboard link) is for the
+  // gateway the serving server names, never for whichever gateway this browser used last.
+  let server = proposed ? undefined : await env.serverConfig();
+  proposed ??= server?.gateways.length === 1 ? server.gateways[0]! : usual;
+  if (!server && (link.code || !knownGateway(proposed, undefined)))
+    server = await env.serverConfig();
   let token = link.token;
   if (link.token) $notice.set({ kind: 'token-in-url' });
   if (link.code) {

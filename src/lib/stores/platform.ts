@@ -59,7 +59,24 @@ export const SERVER_CONFIG_PATH = '/console-config.json';
 /** The handoff endpoint: POST `{code}` → `{token}`, once. */
 export const HANDOFF_PATH = '/console-handoff';
 
+/** The attribute an OpenClaw gateway adds to `<html>` when it serves a Control UI build itself. */
+export const GATEWAY_SERVED_ATTRIBUTE = 'data-openclaw-control-ui-base-path';
+
+/**
+ * The gateway that served this page, when a gateway did (`gateway.controlUi.root` pointing at our
+ * build): its WebSocket is on the page's own origin. Undefined when another server served it.
+ */
+export function servingGateway(): string | undefined {
+  const html = globalThis.document?.documentElement;
+  if (!html?.hasAttribute(GATEWAY_SERVED_ATTRIBUTE) || !globalThis.location) return undefined;
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}`;
+}
+
 async function fetchServerConfig(): Promise<ServerConfig | undefined> {
+  // Served by the gateway itself: that gateway is the one this page is for (its CSP allows it).
+  const own = servingGateway();
+  if (own) return { gateways: [own], anyGateway: false };
   try {
     const response = await fetch(SERVER_CONFIG_PATH, { cache: 'no-store' });
     // Other hosts answer unknown paths with index.html (a single-page fallback) or 404.
