@@ -88,7 +88,9 @@ test.describe('every page at every size', () => {
           if (outside.length) problems.push(`${name}: off screen: ${outside.join(', ')}`);
           const axe = await new AxeBuilder({ page }).analyze();
           for (const v of axe.violations.filter((v) => ['serious', 'critical'].includes(v.impact!)))
-            problems.push(`${name}: axe ${v.id} (${v.nodes.length}): ${v.help}`);
+            problems.push(
+              `${name}: axe ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+            );
         }
         expect(problems).toEqual([]);
         await context.close();

@@ -226,6 +226,7 @@ export const en = {
   'presence.scopes': 'Scopes',
   'presence.since': 'Seen',
   'presence.lastInput': 'last input {ago}',
+  'presence.offline': { one: '{count} client offline', other: '{count} clients offline' },
   'presence.empty': 'No clients.',
   'nav.sessions': 'Sessions',
   'sessions.heading': 'Sessions',

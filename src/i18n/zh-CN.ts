@@ -200,6 +200,7 @@ export const zhCN: Messages = {
   'presence.scopes': '权限',
   'presence.since': '最近活动',
   'presence.lastInput': '{ago}最后输入',
+  'presence.offline': '{count} 个客户端离线',
   'presence.empty': '没有客户端。',
   'nav.sessions': '会话',
   'sessions.heading': '会话',
