@@ -1,4 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChunkingContext } from 'rolldown';
 import type { Plugin } from 'vite';
@@ -17,6 +19,33 @@ function cspMeta(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
+  };
+}
+
+/**
+ * Emits the service worker (scripts/service-worker.js) with the app shell it keeps: index.html,
+ * every built asset and the public icons, named by this build, and a cache name that changes
+ * with them so a new deploy replaces the old shell.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'openclaw-console-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const publicFiles = readdirSync(fileURLToPath(new URL('./public', import.meta.url)));
+      const shell = [
+        '/index.html',
+        ...Object.keys(bundle).filter((name) => !name.endsWith('.map') && name !== 'index.html'),
+        ...publicFiles,
+      ].map((name) => (name.startsWith('/') ? name : `/${name}`));
+      const version = createHash('sha256').update(shell.join('\n')).digest('hex').slice(0, 12);
+      const source = readFileSync(new URL('./scripts/service-worker.js', import.meta.url), 'utf8');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: `self.__SHELL__ = ${JSON.stringify(shell)};\nself.__VERSION__ = '${version}';\n${source}`,
+      });
+    },
   };
 }
 
@@ -50,7 +79,7 @@ function staticClosure(ctx: ChunkingContext): Set<string> {
 }
 
 export default defineConfig({
-  plugins: [svelte(), cspMeta()],
+  plugins: [svelte(), cspMeta(), serviceWorker()],
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import { watchForUpdates } from './lib/stores/app-update';
 import { initConnection } from './lib/stores/gateway-choice';
 import { platform, servingGateway } from './lib/stores/platform';
 
@@ -13,3 +14,5 @@ if (!platform().isFramed()) {
 }
 
 mount(App, { target: document.getElementById('app')! });
+// The app shell is kept for offline starts; a new deploy is offered, never forced.
+watchForUpdates();

@@ -335,6 +335,9 @@ export const en = {
   'link.codeUnusable':
     'This one-time link was already used or has expired. Open the newest link npm start printed (it prints a fresh one when an old one is tried), or enter the token in the form.',
   'link.dismiss': 'Dismiss',
+  'update.ready': 'A new version of the console is ready.',
+  'update.reload': 'Reload now',
+  'update.later': 'Later',
   'diag.unreadableItems': 'Unreadable items dropped',
 } satisfies Record<string, Message>;
 

@@ -305,5 +305,8 @@ export const zhCN: Messages = {
   'link.codeUnusable':
     '此一次性链接已被使用或已过期。请打开 npm start 最新打印的链接（尝试旧链接时它会打印新的链接），或在表单中输入令牌。',
   'link.dismiss': '关闭',
+  'update.ready': '控制台有新版本可用。',
+  'update.reload': '立即重新加载',
+  'update.later': '稍后',
   'diag.unreadableItems': '已丢弃的无法读取的条目',
 };

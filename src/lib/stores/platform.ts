@@ -1,6 +1,7 @@
 import type { CredentialStorages } from '../gateway/credentials';
 import { indexedDbVault, type KeyVault } from '../gateway/identity';
 import type { WebSocketConstructor } from '../gateway/socket';
+import { browserServiceWorker, type ServiceWorkerPort } from './service-worker-port';
 
 /** Everything the stores take from the browser, swappable in unit tests. */
 export interface Platform {
@@ -38,6 +39,8 @@ export interface Platform {
   exchangeHandoff: (code: string) => Promise<string | undefined>;
   /** Calls back when the page's Content Security Policy refuses something; returns a remover. */
   onPolicyViolation: (handler: (violation: PolicyViolation) => void) => () => void;
+  /** The service worker that keeps the app shell for offline starts and new deploys. */
+  serviceWorker: ServiceWorkerPort;
 }
 
 /** `/console-config.json` as `npm start` serves it: the gateways it was started for. */
@@ -206,6 +209,7 @@ function browserPlatform(): Platform {
       globalThis.document?.addEventListener('securitypolicyviolation', listener);
       return () => globalThis.document?.removeEventListener('securitypolicyviolation', listener);
     },
+    serviceWorker: browserServiceWorker,
     isFramed: () => {
       try {
         return globalThis.top !== globalThis.self;

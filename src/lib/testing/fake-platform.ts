@@ -32,6 +32,10 @@ export interface FakeDom {
   handoffCodes: Map<string, string>;
   /** Fires a CSP refusal on the fake page. */
   violate: (violation: PolicyViolation) => void;
+  /** Announces a newer build waiting, as the service worker would; counts the switches asked for. */
+  newBuildWaiting: () => void;
+  /** How many times the page asked to switch to the waiting build. */
+  updatesApplied: number;
 }
 
 /** The page around the stores under test: its visibility and the window/document events. */
@@ -74,6 +78,10 @@ export function useFakePlatform(): FakePage {
     address: { hash: '', pathname: '/', search: '' },
     handoffCodes: new Map(),
     violate: (violation) => violationHandlers.forEach((handler) => handler(violation)),
+    newBuildWaiting: () => {
+      throw new Error('the page never registered its service worker');
+    },
+    updatesApplied: 0,
   };
   const violationHandlers = new Set<(violation: PolicyViolation) => void>();
   setPlatform({
@@ -129,6 +137,11 @@ export function useFakePlatform(): FakePage {
     onPolicyViolation: (handler) => {
       violationHandlers.add(handler);
       return () => violationHandlers.delete(handler);
+    },
+    serviceWorker: {
+      register: (onWaiting) => {
+        page.newBuildWaiting = () => onWaiting(() => void (page.updatesApplied += 1));
+      },
     },
   });
   return page;

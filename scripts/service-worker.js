@@ -1,0 +1,38 @@
+// The console's service worker: the app shell only (index.html and the built assets), so the
+// console opens at once and works offline as far as it can. It never caches gateway data,
+// credentials or anything but same-origin GETs of the shell: the console's server answers
+// /console-config.json and /console-handoff itself, every time.
+// The build (vite.config.ts, serviceWorker) replaces SHELL and VERSION.
+const SHELL = self.__SHELL__;
+const CACHE = `openclaw-console-${self.__VERSION__}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// The page asks for the new version once the operator chose to reload.
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // The network first (a new deploy shows at once); offline, the cached shell.
+    event.respondWith(fetch(request).catch(() => caches.match('/index.html')));
+    return;
+  }
+  if (!SHELL.includes(url.pathname)) return;
+  event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
+});
