@@ -70,6 +70,10 @@ function positional(record: Record<string, unknown>): string {
     .join(' ');
 }
 
+// Terminal colour codes (ESC [ … m) the console logger writes into some messages: formatting, not text.
+// eslint-disable-next-line no-control-regex -- matching the escape character is the point
+const ANSI = /\u001B\[[0-9;]*m/g;
+
 /** Reads one raw log line (JSON from the gateway's logger, or plain text); never throws. */
 export function parseLogLine(input: string, id: number): LogLine {
   const cut = input.length > MAX_LINE_CHARS;
@@ -87,7 +91,10 @@ export function parseLogLine(input: string, id: number): LogLine {
   const time = Date.parse(asString(record.time) ?? asString(meta.date) ?? '');
   return {
     ...line,
-    message: typeof record.message === 'string' ? record.message : positional(record),
+    message: (typeof record.message === 'string' ? record.message : positional(record)).replace(
+      ANSI,
+      '',
+    ),
     ...(Number.isFinite(time) ? { time } : {}),
     level: levelOf(meta.logLevelName ?? record.level),
     subsystem: subsystemOf(record, meta),
