@@ -32,6 +32,29 @@ function scrollTo(top: number) {
 }
 
 describe('Transcript', () => {
+  it('opens at a target message, paging older history in until it is there', async () => {
+    const withIds = (count: number, from: number): TranscriptItem[] =>
+      messages(count, from).map((item, i) => ({
+        ...item,
+        message: { ...item.message!, __openclaw: { id: `id${from + i}` } },
+      }));
+    const onNearTop = vi.fn();
+    const props = $state({
+      items: withIds(100, 100),
+      canLoadOlder: true,
+      onNearTop,
+      target: 'id50',
+    });
+    view = render(Transcript, props);
+    await vi.waitFor(() => expect(onNearTop).toHaveBeenCalled());
+    props.items = [...withIds(100, 0), ...props.items];
+    flushSync();
+    await vi.waitFor(() =>
+      expect(view!.target.querySelector<HTMLElement>('[data-target]')?.dataset.key).toBe('m50'),
+    );
+    expect(scroller().scrollTop).toBe(50 * 100);
+  });
+
   it('renders only a window of a 1,000-item transcript, at its end, and moves the window on scroll', async () => {
     const props = $state({ items: messages(1000), canLoadOlder: false, onNearTop: vi.fn() });
     view = render(Transcript, props);

@@ -78,7 +78,8 @@ export function openSessionsPage(): void {
   router.open('/sessions');
 }
 
-/** The URL of a session's view, for links. */
-export function sessionHref(key: string): string {
-  return `/sessions/${encodeSessionKey(key)}`;
+/** The URL of a session's view, for links; with a message id, the view opens at that message. */
+export function sessionHref(key: string, messageId?: string): string {
+  const path = `/sessions/${encodeSessionKey(key)}`;
+  return messageId ? `${path}?message=${encodeURIComponent(messageId)}` : path;
 }

@@ -1,0 +1,28 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Phone, laptop and desktop sizes the console is checked at. */
+export const SIZES = [
+  [360, 740],
+  [1280, 800],
+  [1920, 1080],
+] as const;
+
+/**
+ * Screenshots the page at every size in light and dark (to /tmp/shots-logs/<name>-<width>-<scheme>.png)
+ * and checks it never scrolls sideways; leaves it at 1280×800 in light.
+ */
+export async function shootEverySize(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `/tmp/shots-logs/${name}-${width}-${scheme}.png` });
+      const sideways = await page.evaluate(
+        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      );
+      expect(sideways, `${name} at ${width}px (${scheme}) scrolls sideways`).toBe(false);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
