@@ -27,7 +27,15 @@ function sources(dir = 'src'): string {
 }
 
 // Keys the code builds from a value: `phase.${phase}` and the like.
-const TEMPLATE_FAMILIES = ['phase.', 'run.phase.', 'diag.', 'session.role.', 'problem.'];
+const TEMPLATE_FAMILIES = [
+  'phase.',
+  'run.phase.',
+  'run.tokens.',
+  'diag.',
+  'session.role.',
+  'session.via.',
+  'problem.',
+];
 
 describe('catalogues', () => {
   it('use the same placeholders in every language', () => {

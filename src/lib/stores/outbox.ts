@@ -6,6 +6,7 @@ import { isLive } from './connection';
 import { onConnected, request } from './gateway-session';
 import { runs, startRuns } from './run-map';
 import { addLocalTurn } from './transcripts';
+import { rememberSentHere } from './message-origin';
 
 /**
  * Messages the operator sent that the gateway has not accepted yet, per session. Each is
@@ -128,6 +129,7 @@ export async function flushQueue(sessionKey: string): Promise<void> {
   try {
     const method = next.via === 'agent' ? 'agent' : 'chat.send';
     const params = { sessionKey, message: next.text, idempotencyKey: next.id };
+    rememberSentHere(next.id);
     const result = await request<{ runId?: unknown }>(method, params);
     const runId = typeof result?.runId === 'string' && result.runId ? result.runId : next.id;
     setItem(sessionKey, next.id, null);
