@@ -12,7 +12,7 @@ export interface DeviceToken {
 /** A device the gateway has paired (fields as `device.pair.list` returns them, checked). */
 export interface PairedDevice {
   deviceId: string;
-  /** The operator's label (`device.pair.rename`), else what the device calls itself. */
+  /** The operator's label (`device.pair.rename`, kept as `operatorLabel`). */
   label?: string;
   displayName?: string;
   platform?: string;
@@ -45,11 +45,11 @@ function readToken(value: unknown): DeviceToken | undefined {
 
 /** A paired device the page can render, or undefined without its id. */
 export function readPairedDevice(value: unknown): PairedDevice | undefined {
-  const device = cleanRecord<PairedDevice & { tokens?: unknown }>(
+  const device = cleanRecord<PairedDevice & { tokens?: unknown; operatorLabel?: string }>(
     value,
     {
       deviceId: 'string',
-      label: 'string',
+      operatorLabel: 'string',
       displayName: 'string',
       platform: 'string',
       clientId: 'string',
@@ -68,6 +68,7 @@ export function readPairedDevice(value: unknown): PairedDevice | undefined {
   if (!device) return undefined;
   return {
     ...device,
+    label: device.operatorLabel || undefined,
     roles: device.roles ?? (device.role ? [device.role] : []),
     scopes: device.scopes ?? [],
     connected: device.connected === true,
