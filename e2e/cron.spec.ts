@@ -69,6 +69,21 @@ test.describe('scheduled jobs on a real gateway', () => {
     expect(listed.jobs.find((job) => job.id === id)?.enabled).toBe(false);
     await row.getByRole('button', { name: 'Enable: e2e hourly echo' }).click();
     await expect(row.getByTestId('job-disabled')).toHaveCount(0);
+
+    // Edit: the form starts from the job as it is; the gateway keeps the new schedule.
+    await row.getByRole('button', { name: 'Edit: e2e hourly echo' }).click();
+    await expect(row.getByLabel('Interval')).toHaveValue('1');
+    await row.getByLabel('Interval').fill('2');
+    await row.getByRole('button', { name: 'Save changes' }).click();
+    await expect(row.getByTestId('job-schedule')).toHaveText('Every 2 hours');
+    const edited = await client.request<{ jobs: Array<{ id: string; schedule: unknown }> }>(
+      'cron.list',
+      { includeDisabled: true },
+    );
+    expect(edited.jobs.find((job) => job.id === id)?.schedule).toMatchObject({
+      kind: 'every',
+      everyMs: 7_200_000,
+    });
   });
 
   test('a failing job is marked and listed first, with its error', async ({ page, gateway }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blankJob, newJobParams } from './cron-add';
+import { readJob } from './cron';
+import { blankJob, jobToInput, newJobParams } from './cron-add';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 const filled = (patch: Partial<ReturnType<typeof blankJob>>) => ({
@@ -60,5 +61,40 @@ describe('a new job', () => {
     expect(problem({ scheduleKind: 'at', at: '2020-01-01T00:00' })).toEqual(['at', 'past']);
     expect(problem({ message: '' })).toEqual(['message', 'message']);
     expect(problem({})).toBeUndefined();
+  });
+});
+
+describe('an existing job in the form', () => {
+  const job = (schedule: unknown, payloadKind = 'agentTurn') =>
+    readJob({
+      id: 'j',
+      name: 'Nightly',
+      enabled: true,
+      schedule,
+      payload: { kind: payloadKind, message: 'hi' },
+    })!;
+
+  it('fills the form from what the job is, so saving unchanged sends the same schedule', () => {
+    expect(jobToInput(job({ kind: 'every', everyMs: 7_200_000 }))).toMatchObject({
+      name: 'Nightly',
+      scheduleKind: 'every',
+      everyValue: '2',
+      everyUnit: 'hour',
+      message: 'hi',
+    });
+    const cron = jobToInput(job({ kind: 'cron', expr: '0 3 * * *', tz: 'UTC' }))!;
+    expect(cron).toMatchObject({ scheduleKind: 'cron', cronExpr: '0 3 * * *', timezone: 'UTC' });
+    expect(newJobParams(cron, NOW)).toMatchObject({
+      params: { schedule: { kind: 'cron', expr: '0 3 * * *', tz: 'UTC' } },
+    });
+    const at = jobToInput(job({ kind: 'at', at: '2026-12-24T18:00:00.000Z' }))!;
+    expect(Date.parse(at.at)).toBe(Date.UTC(2026, 11, 24, 18));
+  });
+
+  it('refuses what it cannot edit safely', () => {
+    expect(jobToInput(job({ kind: 'every', everyMs: 90_000 }))).toBeUndefined();
+    expect(jobToInput(job({ kind: 'stream', command: ['x'] }))).toBeUndefined();
+    expect(jobToInput(job({ kind: 'every', everyMs: 60_000 }, 'command'))).toBeUndefined();
+    expect(jobToInput(job({ kind: 'every', everyMs: 60_000 }, 'heartbeat'))).toBeUndefined();
   });
 });

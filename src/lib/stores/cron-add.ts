@@ -1,5 +1,6 @@
 import { attempt, type Outcome } from '../gateway/outcome';
-import { cronJobs } from './cron';
+import { cronJobs, type CronJob } from './cron';
+import { isRecord } from './validate';
 import { request } from './gateway-session';
 
 /** What the add form holds, as typed. */
@@ -110,5 +111,63 @@ export function newJobParams(
 export async function addJob(params: Record<string, unknown>): Promise<Outcome> {
   const outcome = await attempt(() => request('cron.add', params));
   if (outcome.ok) await cronJobs.refresh();
+  return outcome;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A `datetime-local` value for a moment, in the browser's own time zone (what the input shows). */
+function localInput(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * The form filled from an existing job, or undefined when this console cannot edit it safely:
+ * only agent turns and system events, on `every` (whole minutes), `cron` or `at` schedules.
+ */
+export function jobToInput(job: CronJob): NewJobInput | undefined {
+  const payloadKind = job.payloadKind;
+  if (payloadKind !== 'agentTurn' && payloadKind !== 'systemEvent') return undefined;
+  const s = isRecord(job.schedule) ? job.schedule : {};
+  const input: NewJobInput = {
+    ...blankJob(),
+    name: job.name,
+    payloadKind,
+    message: job.message ?? '',
+  };
+  if (s.kind === 'every' && typeof s.everyMs === 'number') {
+    const unit = (['day', 'hour', 'minute'] as const).find(
+      (u) => (s.everyMs as number) % UNIT_MS[u] === 0,
+    );
+    if (!unit) return undefined;
+    return { ...input, everyValue: String((s.everyMs as number) / UNIT_MS[unit]), everyUnit: unit };
+  }
+  if (s.kind === 'cron' && typeof s.expr === 'string')
+    return {
+      ...input,
+      scheduleKind: 'cron',
+      cronExpr: s.expr,
+      timezone: typeof s.tz === 'string' ? s.tz : '',
+    };
+  if (s.kind === 'at' && typeof s.at === 'string' && Number.isFinite(Date.parse(s.at)))
+    return { ...input, scheduleKind: 'at', at: localInput(Date.parse(s.at)) };
+  return undefined;
+}
+
+/**
+ * Changes a job's name, schedule and message (`cron.update`), only if nobody changed it since it
+ * was read (`expectedConfigRevision`); the other settings are left as they are.
+ */
+export async function editJob(job: CronJob, params: Record<string, unknown>): Promise<Outcome> {
+  const payload = params.payload as Record<string, unknown>;
+  const outcome = await attempt(() =>
+    request('cron.update', {
+      id: job.id,
+      patch: { name: params.name, schedule: params.schedule, payload },
+      ...(job.configRevision ? { expectedConfigRevision: job.configRevision } : {}),
+    }),
+  );
+  await cronJobs.refresh();
   return outcome;
 }

@@ -5,6 +5,7 @@ import { fixture } from '../testing/frames';
 import { answer, connectLive } from '../testing/live';
 import { disconnect } from './connection';
 import { attentionOf, cronJobs, cronRows, readJob, runJobNow, setJobEnabled } from './cron';
+import { editJob } from './cron-add';
 import { cronRuns, toggleRuns } from './cron-runs';
 
 type Rpc<T> = { response: { payload: T } };
@@ -97,6 +98,36 @@ describe('scheduled jobs', () => {
     await answer(socket, 'cron.update', null, { code: 'INVALID_REQUEST', message: 'nope' });
     expect(await enable).toEqual({ ok: false, error: 'nope (INVALID_REQUEST)' });
     expect(socket.lastRequest('cron.update').params).toEqual({ id, patch: { enabled: true } });
+  });
+
+  it('edits only name, schedule and message, and only the version it read', async () => {
+    const socket = await listed();
+    const job = cronJobs.get().value.get(list().jobs.find(isMeasure)!.id)!;
+    expect(job.configRevision).toMatch(/^sha256:/);
+    const edit = editJob(job, {
+      name: 'renamed',
+      schedule: { kind: 'every', everyMs: 60_000 },
+      payload: { kind: 'agentTurn', message: 'new' },
+      sessionTarget: 'isolated',
+    });
+    await answer(socket, 'cron.update', null, {
+      code: 'INVALID_REQUEST',
+      message: 'config revision mismatch',
+    });
+    await vi.waitFor(() =>
+      expect(socket.sent.filter((f) => f.method === 'cron.list').length).toBe(2),
+    );
+    await answer(socket, 'cron.list', list());
+    expect(await edit).toEqual({ ok: false, error: 'config revision mismatch (INVALID_REQUEST)' });
+    expect(socket.lastRequest('cron.update').params).toEqual({
+      id: job.id,
+      patch: {
+        name: 'renamed',
+        schedule: { kind: 'every', everyMs: 60_000 },
+        payload: { kind: 'agentTurn', message: 'new' },
+      },
+      expectedConfigRevision: job.configRevision,
+    });
   });
 
   it('shows a job’s recent runs and reads them again when one finishes', async () => {

@@ -18,6 +18,10 @@ export interface CronJob {
   enabled: boolean;
   schedule: unknown;
   payloadKind?: string;
+  /** What an agent turn says or a system event posts. */
+  message?: string;
+  /** The gateway's token for this definition: an edit sent with it fails if someone changed the job meanwhile. */
+  configRevision?: string;
   sessionTarget?: string;
   agentId?: string;
   nextRunAtMs?: number;
@@ -44,6 +48,7 @@ const JOB_FIELDS = {
   sessionTarget: 'string',
   agentId: 'string',
   state: 'object',
+  configRevision: 'string',
 } as const;
 
 const STATE_FIELDS = {
@@ -77,6 +82,8 @@ export function readJob(value: unknown): CronJob | undefined {
     enabled: raw.enabled !== false,
     schedule: raw.schedule,
     payloadKind: isRecord(raw.payload) ? text(raw.payload.kind) : undefined,
+    message: isRecord(raw.payload) ? text(raw.payload.message ?? raw.payload.text) : undefined,
+    configRevision: text(raw.configRevision),
     sessionTarget: text(raw.sessionTarget),
     agentId: text(raw.agentId),
     nextRunAtMs: state.nextRunAtMs as number | undefined,
