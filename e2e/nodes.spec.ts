@@ -46,6 +46,11 @@ test.describe('nodes and devices on a real gateway', () => {
     const card = page.locator(`[data-testid="node"][data-node-id="${id}"]`);
     await expect(card).toHaveAttribute('data-connected', 'true');
     await expect(card).toContainText('Capabilities waiting for approval');
+    // Until its capabilities are approved the gateway refuses the node's events.
+    await card.getByRole('button', { name: 'Approve capabilities: node-host' }).click();
+    await card.getByRole('button', { name: 'Confirm: allow tool-events' }).click();
+    await expect(card.getByTestId('node-caps')).toHaveText('tool-events');
+    await expect(card).not.toContainText('Capabilities waiting for approval');
     await node.request('node.event', {
       event: 'node.host.stats',
       payloadJSON: JSON.stringify({

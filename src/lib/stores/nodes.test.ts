@@ -14,7 +14,7 @@ import {
   renameDevice,
   revokeDeviceToken,
 } from './devices';
-import { nodeDetails, nodes, toggleNodeDetail } from './nodes';
+import { approveNodeCapabilities, nodeDetails, nodes, toggleNodeDetail } from './nodes';
 
 type Rpc<T> = { response: { payload: T } };
 const nodeList = () =>
@@ -74,6 +74,22 @@ describe('nodes', () => {
     });
     await vi.waitFor(() => expect(nodes.get().value.get(NODE)?.lastActiveAtMs).toBe(9));
     expect(nodes.get().value.has('other')).toBe(false);
+  });
+
+  it('approves what a node declared by its pending request, then reads the list again', async () => {
+    nodes.listen(() => {});
+    const socket = await connectLive(PAIRING);
+    await answer(socket, 'node.list', nodeList());
+    await vi.waitFor(() => expect(nodes.get().value.size).toBe(1));
+    const approve = approveNodeCapabilities(nodes.get().value.get(NODE)!);
+    await answer(socket, 'node.pair.approve', {
+      requestId: 'bb9477f1-8668-4f43-b79b-c3ec73f03b12',
+    });
+    await answerNth(socket, 'node.list', 2, nodeList());
+    expect(await approve).toEqual({ ok: true });
+    expect(socket.lastRequest('node.pair.approve').params).toEqual({
+      requestId: 'bb9477f1-8668-4f43-b79b-c3ec73f03b12',
+    });
   });
 
   it('opens a node’s description from node.describe', async () => {

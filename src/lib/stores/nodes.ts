@@ -1,5 +1,5 @@
 import { atom, readonlyType } from 'nanostores';
-import { describeError } from '../gateway/outcome';
+import { attempt, describeError, type Outcome } from '../gateway/outcome';
 import { gatewayCollection, type EventReducer } from './collection';
 import { request } from './gateway-session';
 import { cleanRecord, isRecord, uniqueBy } from './validate';
@@ -28,6 +28,8 @@ export interface GatewayNode {
   commands: string[];
   pendingDeclaredCaps: string[];
   approvalState?: string;
+  /** The pairing request for capabilities it declared and nobody approved yet. */
+  pendingRequestId?: string;
   connected: boolean;
   paired: boolean;
   connectedAtMs?: number;
@@ -48,6 +50,7 @@ const NODE_FIELDS = {
   commands: 'strings',
   pendingDeclaredCaps: 'strings',
   approvalState: 'string',
+  pendingRequestId: 'string',
   connected: 'boolean',
   paired: 'boolean',
   connectedAtMs: 'number',
@@ -159,4 +162,21 @@ export async function toggleNodeDetail(nodeId: string): Promise<void> {
   } catch (error) {
     if ($details.get().has(nodeId)) put(nodeId, { error: describeError(error) });
   }
+}
+
+const $approveErrors = atom<ReadonlyMap<string, string>>(new Map());
+/** Why approving a node's capabilities failed, by node id. */
+export const nodeApproveErrors = readonlyType($approveErrors);
+
+/** Approves the capabilities and commands a node declared (`node.pair.approve`); the list follows. */
+export async function approveNodeCapabilities(node: GatewayNode): Promise<Outcome> {
+  const requestId = node.pendingRequestId;
+  if (!requestId) return { ok: false, error: 'no pending request' };
+  const outcome = await attempt(() => request('node.pair.approve', { requestId }));
+  const errors = new Map($approveErrors.get());
+  if (outcome.ok) errors.delete(node.nodeId);
+  else errors.set(node.nodeId, outcome.error);
+  $approveErrors.set(errors);
+  await nodes.refresh();
+  return outcome;
 }
