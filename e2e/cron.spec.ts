@@ -137,6 +137,11 @@ test.describe('scheduled jobs on a real gateway', () => {
         await page.screenshot({ path: `${SHOTS}/cron-${width}-${scheme}.png`, fullPage: true });
       }
     }
+    // The same schedule in Chinese.
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await expect(row.getByTestId('job-schedule')).toHaveText('工作日 09:00');
+    await expect(page.getByRole('heading', { name: '定时任务', level: 2 })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/cron-1920-dark-zh.png`, fullPage: true });
   });
 
   test('an observer sees the jobs but cannot change them', async ({ page, gateway }) => {
