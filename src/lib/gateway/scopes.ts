@@ -76,6 +76,7 @@ const BY_SCOPE: Record<string, readonly string[]> = {
     'device.token.revoke',
     'device.token.rotate',
     'node.pair.list',
+    'node.pair.approve',
     'node.rename',
   ],
   [APPROVALS]: [
