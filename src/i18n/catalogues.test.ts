@@ -35,6 +35,7 @@ const TEMPLATE_FAMILIES = [
   'session.role.',
   'session.via.',
   'problem.',
+  'palette.kind.',
 ];
 
 describe('catalogues', () => {

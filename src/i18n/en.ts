@@ -344,6 +344,14 @@ export const en = {
   'update.ready': 'A new version of the console is ready.',
   'update.reload': 'Reload now',
   'update.later': 'Later',
+  'keys.palette': 'Open the command palette: jump to a page, session or action',
+  'palette.label': 'Jump to a page, session or action',
+  'palette.placeholder': 'Type a page, a session or an action…',
+  'palette.empty': 'Nothing matches.',
+  'palette.kind.page': 'Page',
+  'palette.kind.session': 'Session',
+  'palette.kind.action': 'Action',
+  'palette.retry': 'Retry the connection now',
   'diag.unreadableItems': 'Unreadable items dropped',
 } satisfies Record<string, Message>;
 

@@ -314,5 +314,13 @@ export const zhCN: Messages = {
   'update.ready': '控制台有新版本可用。',
   'update.reload': '立即重新加载',
   'update.later': '稍后',
+  'keys.palette': '打开命令面板：跳转到页面、会话或操作',
+  'palette.label': '跳转到页面、会话或操作',
+  'palette.placeholder': '输入页面、会话或操作…',
+  'palette.empty': '没有匹配项。',
+  'palette.kind.page': '页面',
+  'palette.kind.session': '会话',
+  'palette.kind.action': '操作',
+  'palette.retry': '立即重试连接',
   'diag.unreadableItems': '已丢弃的无法读取的条目',
 };

@@ -63,3 +63,14 @@ describe('the go-to shortcuts', () => {
     expect(new Set(NAV_PAGES.map((page) => page.key)).size).toBe(NAV_PAGES.length);
   });
 });
+
+describe('the command palette shortcut', () => {
+  it('opens and closes with Ctrl+K or ⌘K, even from a text field', async () => {
+    const { paletteOpen } = await import('./shortcuts');
+    expect(handleShortcut(key('k', { tagName: 'TEXTAREA' }, { ctrlKey: true }))).toBe(true);
+    expect(paletteOpen.get()).toBe(true);
+    expect(handleShortcut(key('k', { tagName: 'BODY' }, { metaKey: true }))).toBe(true);
+    expect(paletteOpen.get()).toBe(false);
+    expect(handleShortcut(key('k'))).toBe(false);
+  });
+});

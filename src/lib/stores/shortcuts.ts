@@ -8,6 +8,9 @@ import { router } from './router';
 /** Whether the keyboard-shortcut help is open. */
 export const shortcutHelpOpen = atom(false);
 
+/** Whether the command palette (Ctrl/⌘+K: jump to any page, session or action) is open. */
+export const paletteOpen = atom(false);
+
 /** The shortcuts, as the help overlay lists them. */
 export const SHORTCUTS: Array<{ keys: string; label: PlainKey; page?: PlainKey }> = [
   ...NAV_PAGES.map((page) => ({
@@ -15,6 +18,7 @@ export const SHORTCUTS: Array<{ keys: string; label: PlainKey; page?: PlainKey }
     label: 'keys.goTo' as const,
     page: page.label,
   })),
+  { keys: 'Ctrl+K', label: 'keys.palette' },
   { keys: '/', label: 'keys.search' },
   { keys: 'r', label: 'keys.retry' },
   { keys: '?', label: 'keys.help' },
@@ -32,6 +36,11 @@ function typingInto(target: EventTarget | null): boolean {
 export function handleShortcut(event: KeyboardEvent, now = Date.now()): boolean {
   if (event.key === 'Escape' && shortcutHelpOpen.get()) {
     shortcutHelpOpen.set(false);
+    return true;
+  }
+  // Ctrl/⌘+K works everywhere, text fields included, as in other tools.
+  if (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey) {
+    paletteOpen.set(!paletteOpen.get());
     return true;
   }
   // Never steal keys from text fields or from the browser's own modified shortcuts.
