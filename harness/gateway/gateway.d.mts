@@ -26,6 +26,8 @@ export interface StartGatewayOptions {
   name?: string;
   allowedOrigins?: string[];
   modelServer?: GatewayHandle['modelServer'];
+  /** Price per million tokens for the fake models (default all zero), so usage shows a cost. */
+  modelCost?: { input?: number; output?: number; cacheRead?: number; cacheWrite?: number };
 }
 
 /** Starts a real gateway (and a scripted model server unless one is given); resolves once /readyz answers. */

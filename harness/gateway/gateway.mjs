@@ -23,6 +23,7 @@ export async function startGateway({
   name,
   allowedOrigins = [],
   modelServer,
+  modelCost,
 } = {}) {
   const runtime = await ensureRuntime(version);
   const model = modelServer ?? (await startModelServer());
@@ -52,6 +53,7 @@ export async function startGateway({
       workspace: dirs.workspace,
       allowedOrigins: origins,
       logFile: path.join(runDir, 'openclaw.log'),
+      modelCost,
     });
     writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
   };
