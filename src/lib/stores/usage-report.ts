@@ -1,4 +1,4 @@
-import { isRecord, uniqueBy } from './validate';
+import { countUnreadable, isRecord, uniqueBy } from './validate';
 
 /**
  * The usage page's one shape, read from what the gateway sends: `sessions.usage` (every
@@ -78,7 +78,11 @@ function fillDays(list: unknown, start: string, end: string): UsageDay[] {
   const known = new Map(
     uniqueBy(
       list,
-      (raw) => (isRecord(raw) && str(raw.date) ? { date: raw.date as string, raw } : undefined),
+      (raw) => {
+        if (isRecord(raw) && str(raw.date)) return { date: raw.date as string, raw };
+        countUnreadable();
+        return undefined;
+      },
       (day) => day.date,
     ).map(({ date, raw }) => [date, amountOf(raw)]),
   );
@@ -91,7 +95,7 @@ function rows(list: unknown, idOf: (raw: Record<string, unknown>) => string | un
     list,
     (raw): UsageRow | undefined => {
       const id = isRecord(raw) ? idOf(raw) : undefined;
-      if (!id || !isRecord(raw)) return undefined;
+      if (!id || !isRecord(raw)) return void countUnreadable();
       const label = str(raw.label);
       return { id, ...(label && label !== id && { label }), ...amountOf(raw.totals ?? raw.usage) };
     },
