@@ -195,10 +195,26 @@ test.describe('usage and cost on a real 2026.9.6 gateway with a priced model', (
 
 test.describe('usage on the legacy 2026.4.29 gateway', () => {
   test('the page works with what the old gateway offers', async ({ page, legacyGateway }) => {
+    // 2026.4.29 without its bundled plugins ends every run before the model: no tokens, no cost.
+    await runs(legacyGateway, [['agent:main:usage-legacy', 'hello old gateway']]);
+    const sent: Record<string, unknown>[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        const frame = JSON.parse(String(payload)) as { method?: string; params?: unknown };
+        if (frame.method?.includes('usage')) sent.push(frame);
+      }),
+    );
     await openUsage(page, legacyGateway);
     await expect(page.getByTestId('usage-today')).toContainText('$0.00');
+    await expect(page.getByTestId('usage-last-hour')).toContainText('$0.00');
     await expect(page.getByRole('img', { name: /^Cost per day/ })).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
+    // It refuses agentScope/timeZone, so sessions.usage is asked again in its own shape.
+    const usage = sent.filter((f) => f.method === 'sessions.usage');
+    expect(usage.length).toBeGreaterThanOrEqual(2);
+    expect(usage[0]!.params).toHaveProperty('agentScope', 'all');
+    expect(usage[1]!.params).not.toHaveProperty('agentScope');
+    expect(sent.filter((f) => f.method === 'usage.cost')).toEqual([]);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: `${SHOTS}/usage-legacy-1280.png`, fullPage: true });
   });

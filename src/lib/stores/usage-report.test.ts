@@ -50,6 +50,9 @@ describe('readSessionsUsage on a real 2026.9.6 reply', () => {
     });
     // A gateway that does not report quarter-hours has no "last hour" at all.
     expect(lastHourOf([{ key: 'a', usage: {} }], 0)).toBeUndefined();
+    // No session with use is no use, not "not reported".
+    expect(lastHourOf([], 0)).toEqual({ tokens: 0, cost: 0 });
+    expect(lastHourOf([{ key: 'a', usage: null }], 0)).toEqual({ tokens: 0, cost: 0 });
   });
 });
 

@@ -110,16 +110,22 @@ function totalsOf(value: unknown): UsageReport['totals'] {
 
 const QUARTER_MS = 15 * 60_000;
 
-/** Use in the UTC quarter-hours (of every session) that began within the hour before `now`. */
+/**
+ * Use in the UTC quarter-hours (of every session) that began within the hour before `now`;
+ * undefined when sessions have usage but none says it by the quarter-hour (a gateway that does
+ * not report it). No session at all is simply no use.
+ */
 export function lastHourOf(sessions: unknown[], now: number): UsageAmount | undefined {
-  let seen = false;
+  let withUsage = 0;
+  let withQuarters = 0;
   const sum = { tokens: 0, cost: 0 };
   for (const session of sessions) {
-    const quarters =
-      isRecord(session) && isRecord(session.usage) && session.usage.utcQuarterHourTokenUsage;
-    if (!Array.isArray(quarters)) continue;
-    seen = true;
-    for (const quarter of quarters) {
+    const usage = isRecord(session) && isRecord(session.usage) ? session.usage : undefined;
+    if (!usage) continue;
+    withUsage += 1;
+    if (!Array.isArray(usage.utcQuarterHourTokenUsage)) continue;
+    withQuarters += 1;
+    for (const quarter of usage.utcQuarterHourTokenUsage as unknown[]) {
       if (!isRecord(quarter) || typeof quarter.date !== 'string') continue;
       const start =
         Date.parse(`${quarter.date}T00:00:00Z`) + num(quarter.quarterIndex) * QUARTER_MS;
@@ -129,7 +135,7 @@ export function lastHourOf(sessions: unknown[], now: number): UsageAmount | unde
       sum.cost += amount.cost;
     }
   }
-  return seen ? sum : undefined;
+  return withUsage > 0 && withQuarters === 0 ? undefined : sum;
 }
 
 const complete = (payload: Record<string, unknown>) =>
