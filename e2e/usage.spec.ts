@@ -191,11 +191,16 @@ test.describe('usage and cost on a real 2026.9.6 gateway with a priced model', (
           // Thirty days of labels must still fit a phone.
           await page.getByRole('button', { name: 'Last 30 days' }).click();
           await expect(page.getByRole('img', { name: /^Cost per day/ })).toBeVisible();
-          await page.screenshot({ path: `${SHOTS}/usage-360-30d-${colorScheme}.png` });
+          await page.screenshot({
+            path: `${SHOTS}/usage-360-30d-${colorScheme}.png`,
+            fullPage: true,
+          });
         }
         if (width === 1280 && colorScheme === 'light') {
           await page.getByLabel('Language').selectOption('zh-CN');
           await expect(page.getByRole('heading', { name: '用量与费用' })).toBeVisible();
+          // The charts are drawn again in the new language's number format.
+          await expect(page.getByRole('img', { name: /^每日费用/ })).toBeVisible();
           await page.screenshot({ path: `${SHOTS}/usage-1280-zh.png`, fullPage: true });
         }
         await context.close();
