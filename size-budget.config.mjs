@@ -14,6 +14,8 @@ export default {
     SessionView: 46,
     SessionsView: 4.5, // 3.9
     WallView: 5.5, // 4.8
+    // 30.9: uPlot 1.6.32 (~21.5 KB gzip with its CSS) is most of it, loaded only on /usage.
+    UsageView: 34,
     FleetView: 2.5, // 2.1
     'identity-fallback': 9, // 7.8, only where WebCrypto has no Ed25519
   },

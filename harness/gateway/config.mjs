@@ -13,6 +13,8 @@ export function buildConfig({
   allowedOrigins,
   logFile,
   controlUiRoot,
+  // Price per million tokens of every fake model; zero unless a test needs cost to add up.
+  modelCost = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
 }) {
   const newer = compareVersions(version, '2026.5.0') >= 0;
   const model = (id) => ({
@@ -21,7 +23,7 @@ export function buildConfig({
     input: ['text'],
     contextWindow: 128000,
     maxTokens: 8192,
-    cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+    cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, ...modelCost },
   });
   return {
     gateway: {

@@ -24,6 +24,7 @@ export async function startGateway({
   allowedOrigins = [],
   modelServer,
   controlUiRoot,
+  modelCost,
 } = {}) {
   const runtime = await ensureRuntime(version);
   const model = modelServer ?? (await startModelServer());
@@ -54,6 +55,7 @@ export async function startGateway({
       allowedOrigins: origins,
       logFile: path.join(runDir, 'openclaw.log'),
       controlUiRoot,
+      modelCost,
     });
     writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
   };
