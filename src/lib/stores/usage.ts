@@ -71,7 +71,8 @@ function keepLive(report: Collection<UsageReport | undefined>): void {
     const offs = [
       onGatewayEvent('chat', onFinal),
       report.listen((state, old) => {
-        if (state.receivedAt !== old?.receivedAt) onAnswer(state.value);
+        // A new answer is a new value; two answers can share a millisecond (receivedAt).
+        if (state.value !== old?.value) onAnswer(state.value);
       }),
     ];
     return () => {
