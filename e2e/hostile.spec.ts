@@ -134,7 +134,7 @@ test(`${HOSTILE_CORPUS.length} hostile payloads through every place gateway text
   // The transcript renders only a window of its items: scroll it from top to bottom and check
   // every window, until every run has been rendered.
   const transcript = page.getByRole('region', { name: 'Conversation' });
-  await expect(transcript.locator(`[data-key="run-run-${payloads.length - 1}"]`)).toBeVisible();
+  await expect(transcript.locator(`[data-key="r:run-${payloads.length - 1}"]`)).toBeVisible();
   const rendered = new Set<string>();
   await transcript.evaluate((el) => (el.scrollTop = 0));
   for (let atEnd = false; !atEnd;) {
