@@ -34,5 +34,8 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (!SHELL.includes(url.pathname)) return;
-  event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
+  // ignoreVary: the server varies on Origin, which module scripts send and the precache did not.
+  event.respondWith(
+    caches.match(request, { ignoreVary: true }).then((hit) => hit ?? fetch(request)),
+  );
 });
