@@ -40,4 +40,9 @@ describe('runsToDrop', () => {
     ];
     expect(newestFailures(runs).map((run) => run.runId)).toEqual(['b', 'd', 'a']);
   });
+
+  it('counts the failure heard last as the newest when two end in the same millisecond', () => {
+    const runs = [ended('first', 5, 'error'), ended('second', 5, 'error')];
+    expect(newestFailures(runs)[0]?.runId).toBe('second');
+  });
 });

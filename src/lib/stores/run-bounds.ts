@@ -40,8 +40,12 @@ export function runsToDrop(
 
 /** The newest failures, newest first. */
 export function newestFailures(runs: Iterable<RunView>): RunView[] {
+  // Reversed first: of two failures in the same millisecond the one heard last counts as newest
+  // (the sort is stable); otherwise the second of them never became "the latest" and was not
+  // notified.
   return [...runs]
     .filter((run) => run.state === 'error')
+    .reverse()
     .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0))
     .slice(0, MAX_FAILURES);
 }
