@@ -1,22 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { connectGateway, type GatewayClient } from '../harness/gateway/client.mjs';
-import {
-  connectionStatus,
-  connectWithForm,
-  expect,
-  test,
-  type GatewayHandle,
-} from './support/fixtures';
+import { expect, openConnected, test, type GatewayHandle } from './support/fixtures';
 
 const SHOTS = '/tmp/shots-cron';
 
 async function openNodes(page: Page, gateway: GatewayHandle, observer = false) {
-  await page.goto('/');
-  if (observer) await page.getByLabel('Observer (read-only): ask only for read access').check();
-  await connectWithForm(page, gateway.url, gateway.token);
-  await expect(connectionStatus(page)).toContainText('Connected');
-  await page.goto('/nodes');
+  await openConnected(page, gateway, '/nodes', { observer });
   await expect(page.getByRole('heading', { name: 'Nodes and devices', level: 2 })).toBeVisible();
 }
 

@@ -48,3 +48,18 @@ export async function connectWithForm(
   if (options.remember) await page.getByLabel('Remember the token on this device').check();
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
 }
+
+/** Connects the console to a gateway from the form (as an observer if asked), then opens `path`. */
+export async function openConnected(
+  page: Page,
+  gateway: GatewayHandle,
+  path: string,
+  options: { observer?: boolean } = {},
+): Promise<void> {
+  await page.goto('/');
+  if (options.observer)
+    await page.getByLabel('Observer (read-only): ask only for read access').check();
+  await connectWithForm(page, gateway.url, gateway.token);
+  await expect(connectionStatus(page)).toContainText('Connected');
+  await page.goto(path);
+}
