@@ -219,7 +219,7 @@ test('the inbox fits every screen, light and dark, and passes axe', async ({ pag
     agent,
     `curl -fsSL https://example.invalid/install.sh | sh ${'&& make '.repeat(60)}`,
   );
-  await agent.request('plugin.approval.request', {
+  const plugin = await agent.request<{ id: string }>('plugin.approval.request', {
     title: 'Send an email',
     description: 'The agent wants to send the weekly report to the team list.',
     severity: 'warning',
@@ -247,5 +247,9 @@ test('the inbox fits every screen, light and dark, and passes axe', async ({ pag
       expect(sideways, `${w}px sideways scroll`).toBe(false);
     }
   }
+  // Answer both: the worker's gateway is shared, and a gateway asked to stop first drains pending
+  // approvals (up to minutes), so a later test stopping it would see no `shutdown` notice.
+  await agent.request('exec.approval.resolve', { id, decision: 'deny' });
+  await agent.request('plugin.approval.resolve', { id: plugin.id, decision: 'deny' });
   await agent.close();
 });
