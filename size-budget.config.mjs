@@ -3,20 +3,26 @@
  * (checked by scripts/size-budget.mjs in `npm test` and `npm run size`).
  */
 export default {
-  /** The first view: index.html's JS and CSS and everything they import statically (64.6). */
-  firstView: 70,
+  /**
+   * The first view: index.html's JS and CSS and everything they import statically (61.6; the
+   * issue's ceiling is 70, held tighter so growth is noticed while it is small).
+   */
+  firstView: 64,
   /**
    * What opening each lazy chunk adds to the first view (its JS, its CSS and the lazy chunks it
    * imports), by the chunk's name; a little above the 2026-12 build, shown in the comments.
    */
   views: {
-    // 42.3: the transcripts, outbox and drafts moved here out of the first view.
-    SessionView: 46,
-    SessionsView: 4.5, // 3.9
-    WallView: 5.5, // 4.8
+    // 46.1: the transcripts, outbox, drafts and the session page's strings, out of the first view.
+    SessionView: 48,
+    SessionsView: 5, // 4.6
+    WallView: 6.5, // 5.9
+    // 2.8: the connect form, which a returning operator never sees.
+    ConnectView: 3.2,
+    alerts: 1.3, // 1.0: the title badge and notification watcher, fetched just after
     // 30.9: uPlot 1.6.32 (~21.5 KB gzip with its CSS) is most of it, loaded only on /usage.
     UsageView: 34,
-    FleetView: 2.5, // 2.1
+    FleetView: 3, // 2.5
     ApprovalsView: 14.5, // 13.3
     LogsView: 8.5, // 7.9
     CronView: 13, // 12.1

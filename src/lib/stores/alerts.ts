@@ -1,4 +1,3 @@
-import { persistentMap } from '@nanostores/persistent';
 import { computed } from 'nanostores';
 import { approvalHref, pendingApprovals, type PendingApproval } from './approvals';
 import { router } from './router';
@@ -9,15 +8,7 @@ import { channels } from './health';
 import { t } from './i18n';
 import { platform } from './platform';
 import { pageVisible } from './visibility';
-
-/** What this display alerts with (each display chooses; a wallboard stays silent). */
-export const alertPrefs = persistentMap<{ notify: string; badge: string }>(
-  'openclaw-console:alerts:',
-  {
-    notify: '',
-    badge: 'yes',
-  },
-);
+import { alertPrefs } from './alert-prefs';
 
 /** The conditions worth an operator's attention right now. */
 export const alertState = computed(
@@ -53,13 +44,6 @@ function openNewestApproval(): void {
       undefined,
     );
   router.open(newest ? approvalHref(newest.id) : '/approvals');
-}
-
-/** Asks the browser for notification permission and turns desktop notifications on when granted. */
-export async function enableNotifications(): Promise<NotificationPermission | 'unsupported'> {
-  const permission = await platform().notifications.request();
-  alertPrefs.setKey('notify', permission === 'granted' ? 'yes' : '');
-  return permission;
 }
 
 /**

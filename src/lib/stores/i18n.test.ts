@@ -2,6 +2,8 @@ import { allTasks, cleanStores, keepMount } from 'nanostores';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as I18n from './i18n';
 import type { Platform } from './platform';
+import fleetText from '../../i18n/pages/fleet';
+import sessionsText from '../../i18n/pages/sessions';
 
 // Counts how often the Chinese dictionary module is fetched, and can make the fetch fail.
 const zh = { loads: 0, fail: false };
@@ -64,10 +66,11 @@ describe('t', () => {
     expect(translate('presence.count', { count: 1 })).toBe('1 client');
     expect(translate('presence.count', { count: 0 })).toBe('0 clients');
     expect(translate('presence.count', { count: 2 })).toBe('2 clients');
-    expect(translate('fleet.runs', { count: 1 })).toBe('1 run in flight');
-    expect(translate('wall.channelsDown', { count: 1 })).toBe('1 channel down');
-    expect(translate('sessions.count', { shown: 1, count: 1 })).toBe('1 of 1 session');
-    expect(translate('sessions.count', { shown: 3, count: 40 })).toBe('3 of 40 sessions');
+    const list = i18n.pageText(sessionsText);
+    keepMount(list);
+    expect(i18n.pageText(fleetText).get()('fleet.runs', { count: 1 })).toBe('1 run in flight');
+    expect(list.get()('sessions.count', { shown: 1, count: 1 })).toBe('1 of 1 session');
+    expect(list.get()('sessions.count', { shown: 3, count: 40 })).toBe('3 of 40 sessions');
   });
 
   it('counts in Chinese with the measure word and no plural form', async () => {
@@ -77,8 +80,10 @@ describe('t', () => {
     const translate = i18n.t.get();
     expect(translate('presence.count', { count: 1 })).toBe('1 个客户端');
     expect(translate('presence.count', { count: 2 })).toBe('2 个客户端');
-    expect(translate('fleet.runs', { count: 1 })).toBe('1 个运行进行中');
-    expect(translate('sessions.count', { shown: 3, count: 40 })).toBe('共 40 个会话，显示 3 个');
+    expect(i18n.pageText(fleetText).get()('fleet.runs', { count: 1 })).toBe('1 个运行进行中');
+    expect(i18n.pageText(sessionsText).get()('sessions.count', { shown: 3, count: 40 })).toBe(
+      '共 40 个会话，显示 3 个',
+    );
   });
 });
 

@@ -1,0 +1,46 @@
+import type { PageCatalogue } from '../../lib/stores/i18n';
+
+const en = {
+  'sessions.heading': 'Sessions',
+  'sessions.agent': 'Agent',
+  'sessions.channel': 'Channel',
+  'sessions.any': 'Any',
+  'sessions.activeOnly': 'With a run going',
+  'sessions.sort': 'Sort by',
+  'sessions.sortUpdated': 'Last update',
+  'sessions.sortTitle': 'Title',
+  'sessions.sortTokens': 'Tokens',
+  'sessions.new': 'New session',
+  'sessions.empty': 'No sessions match.',
+  'sessions.count': { one: '{shown} of {count} session', other: '{shown} of {count} sessions' },
+  'sessions.showMore': 'Show {count} more ({hidden} not shown; search narrows the list)',
+  'sessions.running': 'running',
+  'sessions.tokens': { one: '{count} token', other: '{count} tokens' },
+  'sessions.cost': '${cost}',
+  'sessions.loading': 'Loading…',
+  'sessions.cannotList': 'This gateway or your role does not allow listing sessions.',
+};
+
+export default {
+  en,
+  'zh-CN': {
+    'sessions.heading': '会话',
+    'sessions.agent': '智能体',
+    'sessions.channel': '频道',
+    'sessions.any': '全部',
+    'sessions.activeOnly': '正在运行',
+    'sessions.sort': '排序',
+    'sessions.sortUpdated': '最近更新',
+    'sessions.sortTitle': '标题',
+    'sessions.sortTokens': '令牌数',
+    'sessions.new': '新建会话',
+    'sessions.empty': '没有匹配的会话。',
+    'sessions.count': '共 {count} 个会话，显示 {shown} 个',
+    'sessions.showMore': '再显示 {count} 个（还有 {hidden} 个未显示；搜索可缩小范围）',
+    'sessions.running': '运行中',
+    'sessions.tokens': '{count} 个令牌',
+    'sessions.cost': '${cost}',
+    'sessions.loading': '加载中…',
+    'sessions.cannotList': '此网关或您的角色不允许列出会话。',
+  },
+} satisfies PageCatalogue<typeof en>;

@@ -1,0 +1,46 @@
+import type { PageCatalogue } from '../../lib/stores/i18n';
+
+const en = {
+  'wall.title': 'Wallboard',
+  'wall.live': 'LIVE',
+  'wall.stale': 'STALE — not connected. Last live data {ago}; reconnecting by itself.',
+  'wall.never': 'Waiting for the first connection…',
+  'wall.runs': 'Runs in flight',
+  'wall.noRuns': 'No runs in flight.',
+  'wall.session': 'Session',
+  'wall.agent': 'Agent',
+  'wall.phase': 'Phase',
+  'wall.elapsed': 'Elapsed',
+  'wall.tokens': 'Tokens',
+  'wall.failures': 'Recent failures',
+  'wall.noFailures': 'No failures.',
+  'wall.approvals': 'Waiting for approval',
+  'wall.noApprovals': 'Nothing waiting.',
+  'wall.clients': { one: '{count} client online', other: '{count} clients online' },
+  'wall.channelsDown': { one: '{count} channel down', other: '{count} channels down' },
+  'wall.device': 'Device {name} wants to pair',
+};
+
+export default {
+  en,
+  'zh-CN': {
+    'wall.title': '看板',
+    'wall.live': '实时',
+    'wall.stale': '数据已过期——未连接。最后一次实时数据在{ago}；正在自动重连。',
+    'wall.never': '正在等待首次连接…',
+    'wall.runs': '进行中的运行',
+    'wall.noRuns': '没有进行中的运行。',
+    'wall.session': '会话',
+    'wall.agent': '智能体',
+    'wall.phase': '阶段',
+    'wall.elapsed': '已用时间',
+    'wall.tokens': '令牌',
+    'wall.failures': '最近的失败',
+    'wall.noFailures': '没有失败。',
+    'wall.approvals': '等待批准',
+    'wall.noApprovals': '没有待处理项。',
+    'wall.clients': '{count} 个客户端在线',
+    'wall.channelsDown': '{count} 个频道中断',
+    'wall.device': '设备 {name} 请求配对',
+  },
+} satisfies PageCatalogue<typeof en>;
