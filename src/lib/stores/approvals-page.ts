@@ -81,13 +81,22 @@ export const approvalsPage = createPage('approvals', () => {
   const fetched = atom<AskItem | undefined>(undefined);
   const wantedId = computed(router, (at) => at?.search.id);
 
-  // A link to an approval this console never saw (a notification from before a reload, or
-  // resolved meanwhile): ask the gateway for its record.
-  const offLink = wantedId.subscribe((id) => {
-    fetched.set(undefined);
-    if (!id || !can.get()('approval.get')) return;
-    const shown = asks.get();
-    if ([...shown.waiting, ...shown.settled].some((item) => item.id === id)) return;
+  // A link to an approval this console never saw (a notification from before a reload, or one
+  // resolved before this page's inbox loaded): once the inbox has loaded without it, and the
+  // gateway offers approval.get, ask for its record. Checked again on every change of the three,
+  // since after a reload the link is read before the connection is up.
+  const unknownId = computed([wantedId, asks, can], (id, state, allowed) => {
+    if (!id || !state.loaded || !allowed('approval.get')) return undefined;
+    return [...state.waiting, ...state.settled].some((item) => item.id === id) ? undefined : id;
+  });
+  let asked: string | undefined;
+  const offWanted = wantedId.subscribe((id) => {
+    if (id !== fetched.get()?.id) fetched.set(undefined);
+    if (id !== asked) asked = undefined;
+  });
+  const offLink = unknownId.subscribe((id) => {
+    if (!id || id === asked) return;
+    asked = id;
     void request<unknown>('approval.get', { id })
       .then((reply) => {
         const item = readSnapshot(isRecord(reply) ? reply.approval : undefined);
@@ -95,7 +104,9 @@ export const approvalsPage = createPage('approvals', () => {
         if (item.status === 'pending') fetched.set(item);
         else settle(item);
       })
-      .catch(() => undefined);
+      .catch(() => {
+        if (asked === id) asked = undefined;
+      });
   });
 
   const selected = computed([asks, wantedId, fetched], (state, id, extra) => {
@@ -132,6 +143,7 @@ export const approvalsPage = createPage('approvals', () => {
     known: (kind: AskItem['kind'], id: string) => knownAsk(askKey(kind, id)),
     exit() {
       offLink();
+      offWanted();
     },
   };
 });
