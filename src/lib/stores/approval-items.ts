@@ -67,16 +67,25 @@ export interface AskItem {
 }
 
 const DECISIONS: readonly Decision[] = ['allow-once', 'allow-always', 'deny'];
-const TERMINAL: readonly AskStatus[] = ['allowed', 'denied', 'expired', 'cancelled', 'answered'];
+/** Statuses after which an item never changes again. */
+export const TERMINAL: readonly AskStatus[] = [
+  'allowed',
+  'denied',
+  'expired',
+  'cancelled',
+  'answered',
+];
 
 /** The key an item is stored under. */
 export function askKey(kind: AskKind, id: string): string {
   return `${kind}:${id}`;
 }
 
-const str = (value: unknown): string | undefined =>
+/** A non-empty string, or undefined. */
+export const str = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
-const num = (value: unknown): number | undefined =>
+/** A finite number, or undefined. */
+export const num = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
 /** The decisions a request allows; deny is always possible (the gateway fails closed). */
@@ -93,7 +102,8 @@ function readWarnings(request: Record<string, unknown>): string[] {
   return [str(request.warningText), ...lines.map(str)].filter((l): l is string => !!l);
 }
 
-function unreadable(): undefined {
+/** Counts an item dropped as unreadable (in diagnostics) and returns undefined. */
+export function unreadable(): undefined {
   countDiagnostic('unreadableItems');
   return undefined;
 }
@@ -129,66 +139,6 @@ export function readApproval(value: unknown, kind: 'exec' | 'plugin'): AskItem |
     expiresAt: num(value.expiresAtMs),
     allowed: readDecisions(request.allowedDecisions),
     status: 'pending',
-  };
-}
-
-function readQuestionEntry(value: unknown): AskQuestion | undefined {
-  if (!isRecord(value)) return undefined;
-  const questionId = str(value.questionId);
-  const question = str(value.question);
-  if (!questionId || !question) return undefined;
-  const options = (Array.isArray(value.options) ? value.options : []).flatMap((o) =>
-    isRecord(o) && str(o.label)
-      ? [{ label: o.label as string, description: str(o.description) }]
-      : [],
-  );
-  return {
-    questionId,
-    header: str(value.header) ?? '',
-    question,
-    options,
-    multiSelect: value.multiSelect === true,
-    isOther: value.isOther === true,
-    isSecret: value.isSecret === true,
-  };
-}
-
-/** Answers keyed by question id (`{answers: {q1: ['Blue']}}` on the wire). */
-export function readAnswers(value: unknown): Record<string, string[]> | undefined {
-  const inner = isRecord(value) && isRecord(value.answers) ? value.answers : undefined;
-  if (!inner) return undefined;
-  const out: Record<string, string[]> = {};
-  for (const [id, list] of Object.entries(inner))
-    if (Array.isArray(list)) out[id] = list.filter((a): a is string => typeof a === 'string');
-  return out;
-}
-
-/** An agent's question request from `question.list`/`question.get` or `question.requested`. */
-export function readQuestion(value: unknown): AskItem | undefined {
-  if (!isRecord(value)) return unreadable();
-  const id = str(value.id);
-  const questions = (Array.isArray(value.questions) ? value.questions : [])
-    .map(readQuestionEntry)
-    .filter((q): q is AskQuestion => !!q);
-  if (!id || questions.length === 0) return unreadable();
-  const status = TERMINAL.includes(value.status as AskStatus)
-    ? (value.status as AskStatus)
-    : 'pending';
-  return {
-    key: askKey('question', id),
-    id,
-    kind: 'question',
-    summary: questions[0]!.question,
-    warnings: [],
-    questions,
-    agentId: str(value.agentId),
-    sessionKey: str(value.sessionKey),
-    createdAt: num(value.createdAtMs),
-    expiresAt: num(value.expiresAtMs),
-    allowed: [],
-    status,
-    resolvedBy: str(value.resolvedBy),
-    answers: readAnswers(value.answers),
   };
 }
 

@@ -1,6 +1,7 @@
 import { GatewayRequestError } from '../gateway/errors';
 import { describeError } from '../gateway/outcome';
-import { readAnswers, readSnapshot, type AskItem, type Decision } from './approval-items';
+import { readSnapshot, type AskItem, type Decision } from './approval-items';
+import { readAnswers } from './question-items';
 import { confirmAsk, settle } from './approvals-inbox';
 import { can, gatewayHello, request } from './gateway-session';
 import { isRecord } from './validate';

@@ -3,12 +3,12 @@ import { atom, computed, onMount } from 'nanostores';
 import {
   askKey,
   readApproval,
-  readQuestion,
   readSnapshot,
   settleFromEvent,
   type AskItem,
   type AskKind,
 } from './approval-items';
+import { readQuestion } from './question-items';
 import { gatewayCollection, type EventReducer } from './collection';
 import { countDiagnostic } from './diagnostics';
 import { can, gatewayHello, onGatewayEvent, request } from './gateway-session';
