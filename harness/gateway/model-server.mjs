@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 
 /** Keywords (case-insensitive, whole word, anywhere in the user's text) that change the reply. */
-export const keywords = ['reply:', 'fail400', 'slow', 'hostile', 'markdown', 'long'];
+export const keywords = ['reply:', 'fail400', 'slow', 'hostile', 'markdown', 'long', 'bomb'];
 
 /** The model ids the server lists; any id other than the first is echoed as a `[id] ` prefix. */
 export const modelIds = ['fake-model', 'other-model'];
@@ -168,6 +168,7 @@ function planReply(userText) {
   if (has('hostile')) return { chunks: split(hostileReply, 4), delayMs: 100 };
   if (has('markdown')) return { chunks: split(markdownReply, 5), delayMs: 150 };
   if (has('long')) return { chunks: longChunks(), delayMs: 5 };
+  if (has('bomb')) return { chunks: split(bombReply(), 10), delayMs: 150 };
   // ~5 chunks 250 ms apart: the gateway coalesces deltas (~150 ms), so tests see several.
   return { chunks: split(`Echo: ${userText}`, 5), delayMs: 250 };
 }
@@ -177,6 +178,21 @@ function split(text, parts) {
   return Array.from({ length: n }, (_, i) =>
     text.slice(Math.round((i * text.length) / n), Math.round(((i + 1) * text.length) / n)),
   );
+}
+
+/**
+ * A render bomb of about 1 MB, as seen in the field: 30,000 emphasis pairs (30,000 <em>), a
+ * 3,000-column table, then more emphasis to 1 MB. Streamed in ten growing deltas.
+ */
+function bombReply() {
+  const columns = 3000;
+  const table = [
+    `|${Array.from({ length: columns }, (_, i) => `c${i}`).join('|')}|`,
+    `|${'-|'.repeat(columns)}`,
+    ...Array.from({ length: 15 }, () => `|${'x|'.repeat(columns)}`),
+  ].join('\n');
+  const head = `${'_a_ '.repeat(30_000)}\n\n${table}\n\n`;
+  return head + '_b_ '.repeat(Math.max(0, (1_000_000 - head.length) / 4));
 }
 
 function longChunks() {

@@ -1,6 +1,9 @@
 import type { PageCatalogue } from '../../lib/stores/i18n';
 
 const en = {
+  'code.overBudget':
+    'Shown as plain text: formatting a reply this large would freeze the page for a while.',
+  'code.formatAnyway': 'Format anyway',
   'session.message': 'Message',
   'session.back': 'All sessions',
   'session.rename': 'Label',
@@ -58,6 +61,8 @@ const en = {
 export default {
   en,
   'zh-CN': {
+    'code.overBudget': '以纯文本显示：格式化这么长的回复会让页面卡住一段时间。',
+    'code.formatAnyway': '仍然格式化',
     'session.message': '消息',
     'session.back': '全部会话',
     'session.rename': '标签',

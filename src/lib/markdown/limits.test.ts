@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exceedsBlockLimits, exceedsInlineBudget } from './limits';
+import { estimateElements, exceedsBlockLimits, exceedsInlineBudget } from './limits';
 
 const limits = { depth: 50, quoteCost: 4_000_000 };
 
@@ -41,5 +41,14 @@ describe('exceedsInlineBudget', () => {
     const prose = 'some_snake_case words and *emphasis* here '.repeat(4_000);
     expect(exceedsInlineBudget(prose, 20_000_000)).toBe(false);
     expect(exceedsInlineBudget('A'.repeat(200_000), 20_000_000)).toBe(false);
+  });
+});
+
+describe('estimateElements', () => {
+  it('counts delimiter pairs, cells, links and lines, and nothing for plain words', () => {
+    expect(estimateElements('plain words only, no marks at all')).toBe(0);
+    expect(estimateElements('_a_ **b**')).toBe(3);
+    expect(estimateElements('| a | b |\n[x](y)')).toBe(5);
+    expect(estimateElements('_a_ '.repeat(30_000))).toBe(30_000);
   });
 });

@@ -5,13 +5,20 @@
 import { Marked, Tokenizer, type RendererObject, type TokenizerObject } from 'marked';
 import { escapeHtml } from './escape';
 import { highlight } from './highlight';
-import { exceedsBlockLimits, exceedsInlineBudget } from './limits';
+import { estimateElements, exceedsBlockLimits, exceedsInlineBudget } from './limits';
 import { LINK_REL, sanitizeHtml } from './sanitize';
 import { IMAGE_SCHEMES, LINK_SCHEMES, safeUrl, stripInvisible } from './urls';
 import { hasHidden, revealHidden } from '../text/hidden';
 
 /** Longer input is cut here; rendering even this much takes marked a couple of hundred ms. */
 export const MAX_SOURCE_CHARS = 200_000;
+/**
+ * A reply that could make more elements than this is shown as text, with a choice to format it
+ * anyway: past it, one reply's formatting becomes a long task (see estimateElements).
+ */
+export const MAX_ELEMENTS = 2_000;
+/** Starts the HTML of a reply shown as text because it was over MAX_ELEMENTS. */
+export const OVER_BUDGET_MARK = '<!--over-element-budget-->';
 /** Deeper blockquote/list nesting is not rendered as markdown. */
 const MAX_NESTING_DEPTH = 50;
 // Each emphasis level rescans the rest of the paragraph; nobody nests emphasis this deep.
@@ -29,6 +36,8 @@ export interface RenderOptions {
    * reader's language (the caller translates; without it the note is only the two numbers).
    */
   truncatedNote?: (shown: number, total: number) => string;
+  /** The element budget (MAX_ELEMENTS by default; Infinity when the reader chose to format). */
+  maxElements?: number;
 }
 
 function linkAttrs(href: string, title?: string | null): string {
@@ -162,12 +171,15 @@ function toHtml(source: string): string {
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
   const truncated = source.length > MAX_SOURCE_CHARS;
   const text = truncated ? truncate(source) : source;
-  let html = toHtml(text);
-  if (truncated) {
-    const note =
-      options.truncatedNote?.(text.length, source.length) ?? `… ${text.length} / ${source.length}`;
-    html += `<p class="md-truncated">${escapeHtml(note)}</p>`;
-  }
+  const note = truncated
+    ? `<p class="md-truncated">${escapeHtml(
+        options.truncatedNote?.(text.length, source.length) ??
+          `… ${text.length} / ${source.length}`,
+      )}</p>`
+    : '';
+  // Escaped text and our own note need no sanitising; the mark lets the view offer to format.
+  if (estimateElements(text) > (options.maxElements ?? MAX_ELEMENTS))
+    return OVER_BUDGET_MARK + plainBlock(text) + note;
   // Without a DOM there is nothing to sanitise with: fall back to text, never to unchecked HTML.
-  return sanitizeHtml(html) ?? plainBlock(text);
+  return sanitizeHtml(toHtml(text) + note) ?? plainBlock(text);
 }
