@@ -191,3 +191,37 @@ test('the gateway stops mid-run and comes back: the cut-off run is settled and t
     })
     .toEqual([]);
 });
+
+test('a message queued while the gateway is down survives a reload and is sent once when it is back', async ({
+  page,
+  gateway,
+}) => {
+  const key = 'agent:main:e2e-outbox';
+  await openSession(page, gateway, key);
+  await gateway.stop();
+  await expect(connectionStatus(page)).toContainText('Reconnecting');
+  await say(page, 'reply: kept across a reload');
+  const queue = page.getByRole('list', { name: /^Queued/ });
+  await expect(queue).toContainText('kept across a reload');
+
+  await page.reload();
+  await expect(queue).toContainText('kept across a reload');
+  await gateway.start();
+  await expect(connectionStatus(page)).toContainText('Connected', { timeout: 60_000 });
+  await expect(queue).toHaveCount(0, { timeout: 30_000 });
+
+  // The gateway got it exactly once, under the key it was typed with.
+  const client = await connectGateway(gateway.url, { token: gateway.token });
+  await expect
+    .poll(async () => {
+      const history = await client.request<{ messages: Array<{ role: string; content: unknown }> }>(
+        'chat.history',
+        { sessionKey: key, limit: 50 },
+      );
+      return history.messages.filter(
+        (m) => m.role === 'user' && JSON.stringify(m.content).includes('kept across a reload'),
+      ).length;
+    })
+    .toBe(1);
+  client.close();
+});

@@ -1,8 +1,10 @@
-import { atom, computed, readonlyType, type ReadableAtom } from 'nanostores';
+import { atom, computed, onMount, readonlyType, type ReadableAtom } from 'nanostores';
 import { ConnectionLostError, NotConnectedError, RequestTimeoutError } from '../gateway/errors';
 import { describeError } from '../gateway/outcome';
 import { randomId } from '../gateway/uuid';
-import { isLive } from './connection';
+import { connectionState, isLive } from './connection';
+import { readQueues, writeQueues } from './outbox-storage';
+import { platform } from './platform';
 import { onConnected, request } from './gateway-session';
 import { runs, startRuns } from './run-map';
 import { addLocalTurn } from './transcripts';
@@ -13,7 +15,9 @@ import { rememberSentHere } from './message-origin';
  * sent once, one at a time per session, never while that session has a run going, and
  * again after a drop with the same idempotency key (so the gateway never runs it twice).
  * It listens (for the connection, for runs ending) exactly while it holds anything,
- * whatever view is shown: a message is sent even after its view is gone.
+ * whatever view is shown: a message is sent even after its view is gone. Queues are kept on
+ * this device per gateway (outbox-storage.ts), so a reload, a crash or a closed tab loses
+ * nothing; a Web Lock per session makes one tab at a time send, so two tabs never send twice.
  */
 
 /** A message the operator typed that is not yet accepted by the gateway. */
@@ -38,6 +42,9 @@ const MAX_WAITS = 50;
 const EMPTY: readonly QueuedMessage[] = [];
 
 let queues = new Map<string, readonly QueuedMessage[]>();
+// The gateway whose queues are loaded: a message is only ever sent to the gateway it was typed for.
+let loadedFor = '';
+let kept = true;
 const $queues = atom(queues);
 /** Every session's queue, by session key. */
 export const outbox = readonlyType($queues);
@@ -50,23 +57,43 @@ export const agentWaits = readonlyType($waits);
 const sending = new Set<string>();
 let stopListening: (() => void) | undefined;
 
+function listenWhileHolding(): void {
+  if (queues.size && !stopListening) {
+    // Back online, or a run ended: whatever waits and may go now, goes.
+    const offs = [onConnected(flushAll), runs.listen(flushAll)];
+    stopListening = () => offs.forEach((off) => off());
+  } else if (!queues.size && stopListening) {
+    stopListening();
+    stopListening = undefined;
+  }
+}
+
+/** Reads the kept queues again (another tab changed them, or the gateway changed). */
+function reload(): void {
+  const url = connectionState.get().url;
+  // Storage refused our last write: this tab's queue is newer than what is kept.
+  if (!kept && url === loadedFor) return;
+  loadedFor = url;
+  $queues.set((queues = new Map(readQueues(loadedFor))));
+  listenWhileHolding();
+}
+
+function ensureLoaded(): void {
+  if (connectionState.get().url !== loadedFor) reload();
+}
+
 function setQueue(
   sessionKey: string,
   change: (queue: readonly QueuedMessage[]) => QueuedMessage[],
 ): void {
+  ensureLoaded();
   const next = new Map(queues);
   const queue = change(queues.get(sessionKey) ?? EMPTY);
   if (queue.length) next.set(sessionKey, queue);
   else next.delete(sessionKey);
   $queues.set((queues = next));
-  if (next.size && !stopListening) {
-    // Back online, or a run ended: whatever waits and may go now, goes.
-    const offs = [onConnected(flushAll), runs.listen(flushAll)];
-    stopListening = () => offs.forEach((off) => off());
-  } else if (!next.size && stopListening) {
-    stopListening();
-    stopListening = undefined;
-  }
+  kept = writeQueues(loadedFor, next);
+  listenWhileHolding();
 }
 
 function setItem(sessionKey: string, id: string, change: Partial<QueuedMessage> | null): void {
@@ -87,6 +114,7 @@ function runningIn(sessionKey: string): boolean {
 
 /** One session's queue. */
 export function queueOf(sessionKey: string): ReadableAtom<readonly QueuedMessage[]> {
+  ensureLoaded();
   return computed($queues, (all) => all.get(sessionKey) ?? EMPTY);
 }
 
@@ -121,10 +149,26 @@ function transient(error: unknown): boolean {
 
 /** Sends the next queued message of a session, one at a time and never while a run is going. */
 export async function flushQueue(sessionKey: string): Promise<void> {
-  const next = queues.get(sessionKey)?.find((q) => q.state === 'queued');
-  if (!next || sending.has(sessionKey) || !isLive.get() || runningIn(sessionKey)) return;
+  ensureLoaded();
+  const waiting = queues.get(sessionKey)?.some((q) => q.state !== 'failed');
+  if (!waiting || sending.has(sessionKey) || !isLive.get() || runningIn(sessionKey)) return;
   sending.add(sessionKey);
-  let sent = false;
+  const lock = `openclaw-console:outbox:${loadedFor}:${sessionKey}`;
+  const sent = await platform()
+    .withLock(lock, () => sendNext(sessionKey))
+    .finally(() => sending.delete(sessionKey));
+  // The next one, if the run it started is already over (a fast run ends before its send returns).
+  if (sent) void flushQueue(sessionKey);
+}
+
+async function sendNext(sessionKey: string): Promise<boolean> {
+  // Another tab may have sent it while we waited for the lock: what is kept is the truth.
+  reload();
+  if (!isLive.get() || runningIn(sessionKey)) return false;
+  // A message left 'sending' by a tab that closed mid-send goes again (we hold the lock, so no
+  // one else is sending it) with its idempotency key, which the gateway runs only once.
+  const next = queues.get(sessionKey)?.find((q) => q.state !== 'failed');
+  if (!next) return false;
   setItem(sessionKey, next.id, { state: 'sending' });
   try {
     const method = next.via === 'agent' ? 'agent' : 'chat.send';
@@ -142,7 +186,7 @@ export async function flushQueue(sessionKey: string): Promise<void> {
       runId,
     );
     if (next.via === 'agent') void waitForAgent(sessionKey, runId);
-    sent = true;
+    return true;
   } catch (error) {
     // A drop leaves the message queued; it is resent with the same key when we are back.
     setItem(
@@ -150,11 +194,8 @@ export async function flushQueue(sessionKey: string): Promise<void> {
       next.id,
       transient(error) ? { state: 'queued' } : { state: 'failed', error: describeError(error) },
     );
-  } finally {
-    sending.delete(sessionKey);
+    return false;
   }
-  // The next one, if the run it started is already over (a fast run ends before its send returns).
-  if (sent) void flushQueue(sessionKey);
 }
 
 async function waitForAgent(sessionKey: string, runId: string): Promise<void> {
@@ -180,3 +221,12 @@ async function waitForAgent(sessionKey: string, runId: string): Promise<void> {
 function flushAll(): void {
   for (const key of queues.keys()) void flushQueue(key);
 }
+
+/** Reads what is kept on this device and sends what waits (at start-up, after a reload). */
+export function resumeOutbox(): void {
+  reload();
+  flushAll();
+}
+
+// Another tab queued, sent or discarded something: shown here too, while anything shows queues.
+onMount($queues, () => platform().listen('window', 'storage', reload));

@@ -41,6 +41,11 @@ export interface Platform {
   onPolicyViolation: (handler: (violation: PolicyViolation) => void) => () => void;
   /** The service worker that keeps the app shell for offline starts and new deploys. */
   serviceWorker: ServiceWorkerPort;
+  /**
+   * Runs `task` holding a lock shared by every tab of this origin (Web Locks), released when it
+   * settles or the tab dies; where the browser has no Web Locks, runs it at once.
+   */
+  withLock: <T>(name: string, task: () => Promise<T>) => Promise<T>;
 }
 
 /** `/console-config.json` as `npm start` serves it: the gateways it was started for. */
@@ -210,6 +215,10 @@ function browserPlatform(): Platform {
       return () => globalThis.document?.removeEventListener('securitypolicyviolation', listener);
     },
     serviceWorker: browserServiceWorker,
+    withLock: (name, task) => {
+      const locks = globalThis.navigator?.locks;
+      return locks ? locks.request(name, task) : task();
+    },
     isFramed: () => {
       try {
         return globalThis.top !== globalThis.self;

@@ -84,6 +84,7 @@ export function useFakePlatform(): FakePage {
     updatesApplied: 0,
   };
   const violationHandlers = new Set<(violation: PolicyViolation) => void>();
+  const locks = new Map<string, Promise<unknown>>();
   setPlatform({
     WebSocket: FakeWebSocket as unknown as typeof WebSocket,
     storages: { session: new MemoryStorage(), local: new MemoryStorage() },
@@ -133,6 +134,18 @@ export function useFakePlatform(): FakePage {
       const token = page.handoffCodes.get(code);
       page.handoffCodes.delete(code);
       return token;
+    },
+    withLock: (name, task) => {
+      // One chain per name: like Web Locks, the next holder starts when the last one settles.
+      const run = (locks.get(name) ?? Promise.resolve()).then(task);
+      locks.set(
+        name,
+        run.then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
+      return run;
     },
     onPolicyViolation: (handler) => {
       violationHandlers.add(handler);
