@@ -5,7 +5,7 @@ import type { FakeWebSocket } from '../testing/fake-websocket';
 import { connectLive } from '../testing/live';
 import { disconnect } from './connection';
 import { discardQueued, outbox, queueOf, resumeOutbox, send } from './outbox';
-import { hasQueued } from './outbox-storage';
+import { hasQueued } from './outbox-key';
 import { platform } from './platform';
 import { activeRuns, runs } from './run-map';
 

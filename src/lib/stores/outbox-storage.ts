@@ -2,12 +2,12 @@ import type { QueuedMessage } from './outbox';
 import { countDiagnostic } from './diagnostics';
 import { platform } from './platform';
 import { isRecord } from './validate';
+import { PREFIX } from './outbox-key';
 
 // Queued messages are kept in localStorage, per gateway: written synchronously before a send
 // begins (a crash a moment after Send loses nothing), read by a reload, and announced to every
 // other tab of this origin by the browser's `storage` event.
 
-const PREFIX = 'openclaw-console:outbox:';
 const STATES: ReadonlyArray<QueuedMessage['state']> = ['queued', 'sending', 'failed'];
 
 function storage(): Storage | undefined {
@@ -61,15 +61,6 @@ export function writeQueues(
   } catch {
     // Full or refused storage: the queue still lives in this tab, as it did before it was kept.
     countDiagnostic('unreadableItems');
-    return false;
-  }
-}
-
-/** Whether messages wait on this device for a gateway (cheap: read at start-up). */
-export function hasQueued(url: string): boolean {
-  try {
-    return !!url && !!storage()?.getItem(PREFIX + url);
-  } catch {
     return false;
   }
 }
