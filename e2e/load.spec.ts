@@ -135,6 +135,37 @@ test('a draft survives a reload and a tab that dies without unloading', async ({
   await context.close();
 });
 
+test('two tabs on one session keep their own drafts: sending in one leaves the other’s', async ({
+  browser,
+  gateway,
+}) => {
+  const context = await browser.newContext();
+  const a = await context.newPage();
+  await a.goto('/');
+  await connectWithForm(a, gateway.url, gateway.token);
+  await expect(connectionStatus(a)).toContainText('Connected');
+  const session = '/sessions/agent%3Amain%3Ae2e-two-drafts';
+  const box = (page: typeof a) => page.getByLabel('Message', { exact: true });
+  await a.goto(session);
+  await box(a).fill('draft in tab A');
+
+  const b = await context.newPage();
+  await b.goto(session);
+  await expect(connectionStatus(b)).toContainText('Connected');
+  await expect(box(b)).toHaveValue('');
+  await box(b).fill('reply: sent from tab B');
+  await b.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(box(b)).toHaveValue('');
+  await expect(
+    b.getByTestId('message').filter({ hasText: 'sent from tab B' }).first(),
+  ).toBeVisible();
+
+  await expect(box(a)).toHaveValue('draft in tab A');
+  await a.reload();
+  await expect(box(a)).toHaveValue('draft in tab A');
+  await context.close();
+});
+
 test('a draft survives a renderer crash and a browser restart', async ({ gateway, baseURL }) => {
   // A browser of its own with a profile on disk: a crashed renderer can leave a browser unable
   // to open tabs, and a restart is what a person does after a crash anyway.

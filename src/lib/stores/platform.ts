@@ -46,6 +46,8 @@ export interface Platform {
    * settles or the tab dies; where the browser has no Web Locks, runs it at once.
    */
   withLock: <T>(name: string, task: () => Promise<T>) => Promise<T>;
+  /** The names of the locks held now by any tab of this origin (undefined without Web Locks). */
+  heldLocks: () => Promise<string[] | undefined>;
 }
 
 /** `/console-config.json` as `npm start` serves it: the gateways it was started for. */
@@ -218,6 +220,12 @@ function browserPlatform(): Platform {
     withLock: (name, task) => {
       const locks = globalThis.navigator?.locks;
       return locks ? locks.request(name, task) : task();
+    },
+    heldLocks: async () => {
+      const locks = globalThis.navigator?.locks;
+      if (!locks) return undefined;
+      const { held = [] } = await locks.query();
+      return held.flatMap((lock) => (lock.name ? [lock.name] : []));
     },
     isFramed: () => {
       try {

@@ -1,7 +1,7 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { Outcome } from '../gateway/outcome';
 import { abortRun } from './abort';
-import { clearDraft, drafts, setDraft } from './drafts';
+import { adoptDraft, clearDraft, drafts, setDraft } from './drafts';
 import {
   agentWaits,
   discardQueued,
@@ -68,6 +68,7 @@ function build(key: string): SessionPage {
   const view = transcript(key);
   const row = computed(sessions, (state) => state.value.get(key));
   const draft = computed(drafts, (all) => all[key] ?? '');
+  void adoptDraft(key);
   let states: SessionActionStates = { states: {} };
   const $actions = atom(states);
   let alive = true;

@@ -85,6 +85,7 @@ export function useFakePlatform(): FakePage {
   };
   const violationHandlers = new Set<(violation: PolicyViolation) => void>();
   const locks = new Map<string, Promise<unknown>>();
+  const held = new Set<string>();
   setPlatform({
     WebSocket: FakeWebSocket as unknown as typeof WebSocket,
     storages: { session: new MemoryStorage(), local: new MemoryStorage() },
@@ -137,7 +138,11 @@ export function useFakePlatform(): FakePage {
     },
     withLock: (name, task) => {
       // One chain per name: like Web Locks, the next holder starts when the last one settles.
-      const run = (locks.get(name) ?? Promise.resolve()).then(task);
+      const run = (locks.get(name) ?? Promise.resolve()).then(() => {
+        held.add(name);
+        return task();
+      });
+      void run.finally(() => held.delete(name)).catch(() => undefined);
       locks.set(
         name,
         run.then(
@@ -147,6 +152,7 @@ export function useFakePlatform(): FakePage {
       );
       return run;
     },
+    heldLocks: async () => [...held],
     onPolicyViolation: (handler) => {
       violationHandlers.add(handler);
       return () => violationHandlers.delete(handler);
