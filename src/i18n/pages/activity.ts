@@ -47,6 +47,8 @@ const en = {
   'activity.tool': 'tool {tool}',
   'activity.took': 'took {duration}',
   'activity.onlyChannel': 'Only this channel',
+  'activity.ticker': 'Went wrong in the last 24 hours',
+  'activity.tickerNone': 'Nothing failed, was blocked or timed out in the last 24 hours.',
 };
 
 export default {
@@ -97,5 +99,7 @@ export default {
     'activity.tool': '工具 {tool}',
     'activity.took': '耗时 {duration}',
     'activity.onlyChannel': '只看此渠道',
+    'activity.ticker': '最近 24 小时出错的工作',
+    'activity.tickerNone': '最近 24 小时没有失败、被阻止或超时的工作。',
   },
 } satisfies PageCatalogue<typeof en>;

@@ -28,6 +28,9 @@ export const ACTIVITY_STATUSES = [
 /** One activity status. */
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
+/** How long after a run ends its ledger row can be read (the gateway writes in the background). */
+export const LEDGER_LAG_MS = 1_500;
+
 /** Statuses that mean work went wrong (the wall's ticker shows these). */
 export const BAD_STATUSES: readonly ActivityStatus[] = ['failed', 'timed_out', 'blocked'];
 

@@ -7,7 +7,12 @@ import {
   sameFilters,
   type ActivityFilters,
 } from './activity-filters';
-import { readActivityPage, type ActivityItem, type ActivityPage } from './activity-items';
+import {
+  LEDGER_LAG_MS,
+  readActivityPage,
+  type ActivityItem,
+  type ActivityPage,
+} from './activity-items';
 import { markSeen, seenFor, type SeenMark } from './activity-seen';
 import { clock } from './clock';
 import { connectionState } from './connection';
@@ -17,8 +22,6 @@ import { router } from './router';
 import { pageVisible } from './visibility';
 
 const METHOD = 'audit.activity.list';
-/** How long after a run ends the gateway is asked what is new (its ledger writes lag a little). */
-export const PEEK_DELAY_MS = 1_500;
 
 /** What the activity page shows. */
 export interface ActivityState {
@@ -145,7 +148,7 @@ export function buildActivityPage(options: { peekDelayMs?: number } = {}): Activ
 
   const schedulePeek = () => {
     clearTimeout(peekTimer);
-    peekTimer = setTimeout(() => void peek(), options.peekDelayMs ?? PEEK_DELAY_MS);
+    peekTimer = setTimeout(() => void peek(), options.peekDelayMs ?? LEDGER_LAG_MS);
   };
 
   function showNew(): void {
