@@ -25,11 +25,12 @@ export function seenFor(gateway: string): SeenMark | undefined {
 }
 
 /** Remembers that the display has now seen a gateway's activity up to `sequence`. */
-export function markSeen(gateway: string, sequence: number, now: number): void {
+export function markSeen(gateway: string, sequence: number, now: number, reset = false): void {
   if (!gateway) return;
   const before = seenFor(gateway);
-  // Never move back: a filtered list's newest row can be older than what was already seen.
-  const next = Math.max(sequence, before?.sequence ?? -Infinity);
+  // Never move back (a filtered list's newest row can be older than what was already seen),
+  // unless the gateway's ledger itself started again (`reset`).
+  const next = reset ? sequence : Math.max(sequence, before?.sequence ?? -Infinity);
   $seen.setKey(gateway, JSON.stringify({ sequence: next, lookedAt: now }));
 }
 

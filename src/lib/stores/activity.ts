@@ -79,7 +79,13 @@ export function buildActivityPage(options: { peekDelayMs?: number } = {}): Activ
 
   const recordSeen = () => {
     const top = state.items[0];
-    if (top && pageVisible.get()) markSeen(gateway, top.sequence, clock.get());
+    if (!top || !pageVisible.get()) return;
+    // The unfiltered newest row is older than what was seen: this ledger started again (a new
+    // state database at the same address), so what was seen says nothing about it.
+    const reset =
+      activityHref(state.filters) === '/activity' &&
+      top.sequence < (seenFor(gateway)?.sequence ?? -Infinity);
+    markSeen(gateway, top.sequence, clock.get(), reset);
   };
 
   async function reload(): Promise<void> {
