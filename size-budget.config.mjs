@@ -28,6 +28,8 @@ export default {
     CronView: 13, // 12.1
     NodesView: 9.5, // 8.5
     SearchView: 5.5, // 5.0
+    ActivityView: 8, // 7.4
+    WallTicker: 4, // 3.6, only on a wall with ?ticker=1
     CommandPalette: 3, // 2.8
     'identity-fallback': 9, // 7.8, only where WebCrypto has no Ed25519
   },

@@ -28,6 +28,7 @@ export const en = {
   'nav.usage': 'Usage',
   'nav.nodes': 'Nodes',
   'nav.search': 'Search',
+  'nav.activity': 'Activity',
   'nav.menu': 'Menu',
   'nav.label': 'Pages',
   'nav.waiting': { one: '{count} waiting', other: '{count} waiting' },

@@ -14,6 +14,7 @@ export const zhCN: Messages = {
   'nav.usage': '用量',
   'nav.nodes': '节点',
   'nav.search': '搜索',
+  'nav.activity': '动态',
   'nav.menu': '菜单',
   'nav.label': '页面',
   'nav.waiting': '{count} 项待处理',

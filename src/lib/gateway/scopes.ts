@@ -38,6 +38,8 @@ const BY_SCOPE: Record<string, readonly string[]> = {
     'usage.status',
     'usage.cost',
     'audit.activity.list',
+    'audit.list',
+    'audit.run.inspect',
     'tasks.list',
     'tasks.get',
     'gateway.restart.preflight',

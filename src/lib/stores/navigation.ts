@@ -24,6 +24,7 @@ export const NAV_PAGES: readonly NavPage[] = [
   { route: 'usage', href: '/usage', label: 'nav.usage', key: 'u' },
   { route: 'nodes', href: '/nodes', label: 'nav.nodes', key: 'n' },
   { route: 'search', href: '/search', label: 'nav.search', key: 'f' },
+  { route: 'activity', href: '/activity', label: 'nav.activity', key: 'y' },
   { route: 'fleet', href: '/fleet', label: 'nav.fleet', key: 'm' },
   { route: 'connect', href: '/connect', label: 'nav.connect', key: 'c' },
 ];

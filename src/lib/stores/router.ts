@@ -66,6 +66,7 @@ export const router = createRouter({
   usage: '/usage',
   nodes: '/nodes',
   search: '/search',
+  activity: '/activity',
 });
 
 /** Opens one session's view. */

@@ -22,6 +22,8 @@ export const wallOptions = computed(router, (page) => {
     sections: asked.length ? asked : [...WALL_SECTIONS],
     /** Keep drawing while hidden (a wall display that is never "visible" to the OS). */
     renderAlways: search.render === 'always',
+    /** A band of failed, blocked and timed-out work from the activity ledger (`?ticker=1`). */
+    ticker: search.ticker !== undefined && search.ticker !== '0',
   };
 });
 
