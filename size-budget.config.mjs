@@ -13,8 +13,9 @@ export default {
    * imports), by the chunk's name; a little above the 2026-12 build, shown in the comments.
    */
   views: {
-    // 46.1: the transcripts, outbox, drafts and the session page's strings, out of the first view.
-    SessionView: 48,
+    // 48.3: the transcripts, the kept outbox, per-tab drafts, streaming markdown and the session
+    // page's strings, out of the first view.
+    SessionView: 50,
     SessionsView: 5, // 4.6
     WallView: 6.5, // 5.9
     // 2.8: the connect form, which a returning operator never sees.
