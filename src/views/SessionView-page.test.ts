@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { flushSync } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { isLive, retryNow } from '../lib/stores/connection';
 import { drafts } from '../lib/stores/drafts';
+import { FakeWebSocket } from '../lib/testing/fake-websocket';
+import { completeHandshake } from '../lib/testing/handshake';
 import { openSessionPage, router } from '../lib/stores/router';
 import { answer, connectLive, sentCount } from '../lib/testing/live';
 import {
@@ -153,5 +156,28 @@ describe('the session page', () => {
     });
     flushSync();
     expect(notice()).toBeNull();
+  });
+
+  it('takes a message typed while the connection is down and sends it once it is back', async () => {
+    const key = fresh('offline');
+    const first = await connectLive();
+    const view = openSessionView(key);
+    await answerHistory(first, key, { messages: [] });
+    first.drop(1006);
+    await vi.waitFor(() => expect(isLive.get()).toBe(false));
+    flushSync();
+    const box = field(view.target, 'composer-text');
+    expect(box.disabled).toBe(false);
+    type(box, 'typed offline');
+    click(view.target, 'Send');
+    flushSync();
+    expect(view.target.querySelector('ul.queue')?.textContent).toContain('typed offline');
+    expect(sentCount(first, 'chat.send')).toBe(0);
+    retryNow();
+    const second = FakeWebSocket.last();
+    await completeHandshake(second);
+    await vi.waitFor(() =>
+      expect(second.lastRequest('chat.send').params).toMatchObject({ message: 'typed offline' }),
+    );
   });
 });

@@ -1,4 +1,6 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
+import { isLive } from './connection';
+import { can } from './gateway-session';
 import type { Outcome } from '../gateway/outcome';
 import { abortRun } from './abort';
 import { adoptDraft, clearDraft, drafts, setDraft } from './drafts';
@@ -47,6 +49,11 @@ export interface SessionPage extends PageInstance {
   queue: ReadableAtom<readonly QueuedMessage[]>;
   agentWait: ReadableAtom<AgentWait | undefined>;
   draft: ReadableAtom<string>;
+  /**
+   * Whether a message may be typed and queued: what the gateway allowed, kept while the
+   * connection is down, so what is typed then waits in the outbox instead of being refused.
+   */
+  canSend: ReadableAtom<boolean>;
   actions: ReadableAtom<SessionActionStates>;
   /** A run is going that the gateway does not name (an older gateway): only the whole session can be stopped. */
   unnamedRun: ReadableAtom<boolean>;
@@ -69,6 +76,10 @@ function build(key: string): SessionPage {
   const row = computed(sessions, (state) => state.value.get(key));
   const draft = computed(drafts, (all) => all[key] ?? '');
   void adoptDraft(key);
+  let couldSend = false;
+  const canSend = computed([can, isLive], (allowed, live) =>
+    live ? (couldSend = allowed('chat.send')) : couldSend,
+  );
   let states: SessionActionStates = { states: {} };
   const $actions = atom(states);
   let alive = true;
@@ -93,6 +104,7 @@ function build(key: string): SessionPage {
     queue: queueOf(key),
     agentWait: computed(agentWaits, (all) => all.get(key)),
     draft,
+    canSend,
     actions: $actions,
     unnamedRun: computed(
       [view, row, activeRuns],
