@@ -25,6 +25,7 @@ const PAGES = [
   ['usage', '/usage'],
   ['nodes', '/nodes'],
   ['search', '/search'],
+  ['activity', '/activity'],
   ['fleet', '/fleet'],
   ['connect', '/connect'],
   ['wall', '/wall'],
