@@ -52,6 +52,11 @@ const en = {
   },
   'stop.cannot':
     'It cannot stop: runs that start after this moment, work on other gateways, messages already sent, or tasks the gateway refuses to cancel. Aborted runs and cancelled tasks cannot be resumed.',
+  'stop.owned': {
+    one: 'It leaves on {count} job the gateway owns itself (it refuses edits from clients): {names}',
+    other:
+      'It leaves on {count} jobs the gateway owns itself (it refuses edits from clients): {names}',
+  },
   'stop.confirm': 'Stop all of this',
   'stop.cancel': 'Cancel',
   'stop.stopping': 'Stopping…',
@@ -131,6 +136,10 @@ const zh = {
   },
   'stop.cannot':
     '它无法停止：此刻之后开始的运行、其他网关上的工作、已发出的消息，以及网关拒绝取消的任务。已中止的运行和已取消的任务无法恢复。',
+  'stop.owned': {
+    one: '网关自身拥有的 {count} 个定时任务保持开启（网关不允许客户端修改）：{names}',
+    other: '网关自身拥有的 {count} 个定时任务保持开启（网关不允许客户端修改）：{names}',
+  },
   'stop.confirm': '全部停止',
   'stop.cancel': '取消',
   'stop.stopping': '正在停止…',

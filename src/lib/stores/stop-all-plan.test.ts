@@ -22,7 +22,7 @@ const report = (over: Partial<StopReport> = {}): StopReport => ({
 const job = (id: string) => ({ id, name: `job ${id}` });
 
 describe('what a stop touches', () => {
-  it('aborts known runs by id and other busy sessions whole, each once', () => {
+  it('aborts busy sessions whole, and runs seen elsewhere by id, each once', () => {
     const sessions = [
       { key: 'a', hasActiveRun: true },
       { key: 'b', hasActiveRun: true },
@@ -31,9 +31,14 @@ describe('what a stop touches', () => {
       'junk',
       { hasActiveRun: true },
     ];
-    expect(runTargets(sessions, [{ sessionKey: 'a', runId: 'r1' }])).toEqual([
+    const known = [
       { sessionKey: 'a', runId: 'r1' },
+      { sessionKey: 'z', runId: 'r9' },
+    ];
+    expect(runTargets(sessions, known)).toEqual([
+      { sessionKey: 'a' },
       { sessionKey: 'b' },
+      { sessionKey: 'z', runId: 'r9' },
     ]);
     expect(runTargets(undefined, [])).toEqual([]);
   });
@@ -55,7 +60,9 @@ describe('what a stop touches', () => {
       { id: 'off', name: 'Old', enabled: false },
       { id: 'noname', enabled: true },
       { name: 'no id', enabled: true },
+      { id: 'sys', name: 'Gateway review', enabled: true, declarationKey: 'review:main' },
     ];
+    expect(enabledJobs(jobs, true)).toEqual([{ id: 'sys', name: 'Gateway review' }]);
     expect(enabledJobs(jobs)).toEqual([
       { id: 'on', name: 'Nightly' },
       { id: 'noname', name: 'noname' },

@@ -44,19 +44,23 @@ export interface ResumeReport {
 const text = (value: unknown, max = 200) =>
   typeof value === 'string' && value.trim() ? value.slice(0, max) : undefined;
 
-/** Runs in flight: sessions the gateway marks busy, plus the run ids this console has seen running. */
+/**
+ * Runs in flight: every session the gateway marks busy is aborted whole (`chat.abort
+ * {sessionKey}` stops all its runs, whatever id they go by), and runs this console saw running
+ * in sessions the list does not mark (a list read a moment too early) by their run id.
+ */
 export function runTargets(
   sessions: unknown,
   knownRuns: readonly { sessionKey: string; runId: string }[],
 ): RunTarget[] {
   const targets = new Map<string, RunTarget>();
-  for (const run of knownRuns) targets.set(`r:${run.runId}`, { ...run });
-  const covered = new Set(knownRuns.map((run) => run.sessionKey));
   for (const row of Array.isArray(sessions) ? sessions : []) {
     if (!isRecord(row) || row.hasActiveRun !== true) continue;
     const key = text(row.key, 1000);
-    // A session whose run we know is aborted by run id; others by session (all its runs).
-    if (key && !covered.has(key)) targets.set(`s:${key}`, { sessionKey: key });
+    if (key) targets.set(`s:${key}`, { sessionKey: key });
+  }
+  for (const run of knownRuns) {
+    if (!targets.has(`s:${run.sessionKey}`)) targets.set(`r:${run.runId}`, { ...run });
   }
   return [...targets.values()];
 }
@@ -72,11 +76,16 @@ export function cancellableTasks(tasks: unknown): string[] {
   return [...ids];
 }
 
-/** Enabled scheduled jobs, the ones a stop turns off. */
-export function enabledJobs(jobs: unknown): { id: string; name: string }[] {
+/**
+ * Enabled scheduled jobs, the ones a stop turns off; with `owned`, the enabled jobs the gateway
+ * declared itself (`declarationKey`), which it refuses to let clients edit (measured on 2026.9.6:
+ * "system-owned monitor jobs cannot be edited by cron clients").
+ */
+export function enabledJobs(jobs: unknown, owned = false): { id: string; name: string }[] {
   const found = new Map<string, { id: string; name: string }>();
   for (const job of Array.isArray(jobs) ? jobs : []) {
     if (!isRecord(job) || job.enabled !== true) continue;
+    if ((typeof job.declarationKey === 'string') !== owned) continue;
     const id = text(job.id);
     if (id) found.set(id, { id, name: text(job.name) ?? id });
   }

@@ -47,6 +47,7 @@ async function planned(socket: FakeWebSocket) {
     jobs: [
       { id: 'j1', name: 'Nightly', enabled: true },
       { id: 'j2', name: 'Off already', enabled: false },
+      { id: 'j3', name: 'Gateway review', enabled: true, declarationKey: 'review:main' },
     ],
     hasMore: false,
   });
@@ -73,6 +74,7 @@ describe('stop everything', () => {
     expect(plan).toEqual({
       heartbeats: true,
       jobs: [{ id: 'j1', name: 'Nightly' }],
+      ownedJobs: ['Gateway review'],
       runs: [{ sessionKey: 'agent:main:a' }],
       tasks: ['t1', 't2'],
     });

@@ -78,6 +78,8 @@ export interface StopPlan {
   tasks: string[];
   heartbeats: boolean;
   jobs: { id: string; name: string }[];
+  /** Enabled jobs the gateway owns itself: it refuses to let clients edit them. */
+  ownedJobs: string[];
 }
 
 /** Reads what a stop would touch now (nothing is changed); each part only where allowed. */
@@ -87,12 +89,16 @@ export async function planStop(): Promise<StopPlan | undefined> {
   try {
     const plan: StopPlan = {
       heartbeats: allowed('set-heartbeats'),
-      jobs: allowed('cron.update')
-        ? enabledJobs(await listAll('cron.list', 'jobs', { limit: 200 }))
-        : [],
+      jobs: [],
+      ownedJobs: [],
       runs: [],
       tasks: [],
     };
+    if (allowed('cron.update')) {
+      const jobs = await listAll('cron.list', 'jobs', { limit: 200 });
+      plan.jobs = enabledJobs(jobs);
+      plan.ownedJobs = enabledJobs(jobs, true).map((job) => job.name);
+    }
     if (allowed('chat.abort')) {
       const list = await request<{ sessions?: unknown }>('sessions.list', { limit: 500 });
       const known = activeRuns.get().map(({ sessionKey, runId }) => ({ sessionKey, runId }));
@@ -141,8 +147,13 @@ export async function stopEverything(plan: StopPlan, who: string): Promise<void>
   remember(url, recordAfterStop(decode($remembered.get()[url]), report, Date.now()));
   for (const target of plan.runs) {
     try {
-      await request('chat.abort', target);
-      report.runsAborted.push(target);
+      let reply = await request<Record<string, unknown>>('chat.abort', target);
+      // A run id the gateway does not know (an agent-side id): try its whole session.
+      if (reply?.aborted === false && target.runId)
+        reply = await request('chat.abort', { sessionKey: target.sessionKey });
+      // `aborted: false` means the gateway found no such run (it may have just ended).
+      if (reply?.aborted === false) report.runsFailed.push({ target, error: 'no run to abort' });
+      else report.runsAborted.push(target);
     } catch (error) {
       report.runsFailed.push({ target, error: describeError(error) });
     }
