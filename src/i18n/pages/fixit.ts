@@ -86,7 +86,7 @@ const en = {
   'stop.jobsResumed': { one: '{count} job back on', other: '{count} jobs back on' },
   'stop.hbResumeFailed': 'heartbeats could not be turned back on (still remembered)',
   'stop.dismiss': 'Done',
-  'announce.heading': 'Operator actions',
+  'announce.heading': 'Announced by operators',
   'announce.none': 'No operator has announced an action on this gateway.',
   'announce.note':
     'Each action here is announced to the other operators through the gateway (a system event).',
@@ -169,7 +169,7 @@ const zh = {
   },
   'stop.hbResumeFailed': '无法重新开启心跳（仍保留记录）',
   'stop.dismiss': '完成',
-  'announce.heading': '操作员操作',
+  'announce.heading': '操作员通告',
   'announce.none': '尚无操作员在此网关上通告操作。',
   'announce.note': '这里的每个操作都会通过网关（系统事件）通告给其他操作员。',
 };
