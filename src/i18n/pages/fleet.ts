@@ -1,0 +1,66 @@
+import type { PageCatalogue } from '../../lib/stores/i18n';
+
+const en = {
+  'fleet.strip': 'Needs you now',
+  'fleet.stripEmpty': 'Nothing needs you on any gateway.',
+  'fleet.signal.approval': {
+    one: '{count} approval or question waiting',
+    other: '{count} approvals or questions waiting',
+  },
+  'fleet.signal.channelDown': { one: '{count} channel down', other: '{count} channels down' },
+  'fleet.signal.failedRun': {
+    one: '{count} run failed in the last hour',
+    other: '{count} runs failed in the last hour',
+  },
+  'fleet.signal.cronFailing': {
+    one: '{count} scheduled job failing',
+    other: '{count} scheduled jobs failing',
+  },
+  'fleet.signal.cronOverdue': {
+    one: '{count} scheduled job overdue',
+    other: '{count} scheduled jobs overdue',
+  },
+  'fleet.signal.nodeOffline': { one: '{count} node offline', other: '{count} nodes offline' },
+  'fleet.signal.update': 'Update available ({version})',
+  'fleet.budget.daily': '{percent}% of the daily budget',
+  'fleet.budget.monthly': '{percent}% of the monthly budget',
+  'fleet.since': 'since {ago}',
+  'fleet.spendToday': 'Spent today: {cost}',
+  'fleet.notOffered': 'Not offered by this gateway: {what}',
+  'fleet.source.approvals': 'approvals',
+  'fleet.source.channels': 'channels',
+  'fleet.source.cron': 'scheduled jobs',
+  'fleet.source.nodes': 'nodes',
+  'fleet.source.spend': 'spend',
+  'fleet.source.update': 'update status',
+  'fleet.allClear': 'Nothing needs you here.',
+  'fleet.openSignal': '{gateway}: {what}',
+} as const;
+
+export default {
+  en,
+  'zh-CN': {
+    'fleet.strip': '现在需要你处理',
+    'fleet.stripEmpty': '所有网关都没有需要你处理的事项。',
+    'fleet.signal.approval': '{count} 项批准或问题等待处理',
+    'fleet.signal.channelDown': '{count} 个频道中断',
+    'fleet.signal.failedRun': '过去一小时内 {count} 个运行失败',
+    'fleet.signal.cronFailing': '{count} 个计划任务失败',
+    'fleet.signal.cronOverdue': '{count} 个计划任务逾期',
+    'fleet.signal.nodeOffline': '{count} 个节点离线',
+    'fleet.signal.update': '有可用更新（{version}）',
+    'fleet.budget.daily': '每日预算已用 {percent}%',
+    'fleet.budget.monthly': '每月预算已用 {percent}%',
+    'fleet.since': '自{ago}',
+    'fleet.spendToday': '今日支出：{cost}',
+    'fleet.notOffered': '此网关不提供：{what}',
+    'fleet.source.approvals': '批准',
+    'fleet.source.channels': '频道',
+    'fleet.source.cron': '计划任务',
+    'fleet.source.nodes': '节点',
+    'fleet.source.spend': '支出',
+    'fleet.source.update': '更新状态',
+    'fleet.allClear': '这里没有需要你处理的事项。',
+    'fleet.openSignal': '{gateway}：{what}',
+  },
+} satisfies PageCatalogue<typeof en>;
