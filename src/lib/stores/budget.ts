@@ -54,8 +54,17 @@ async function loadSpend(): Promise<Spend | undefined> {
   // Nothing is asked of a gateway without a budget: the badge costs nothing until one is set.
   if (!hasLimit(budgetFor(budgets.get(), connectionState.get().url))) return undefined;
   const { range, params } = monthParams(Date.now(), (gatewayHello.get()?.protocol ?? 4) < 4);
-  return readSpend(await request('usage.cost', params), range.startDate, range.endDate);
+  const spend = readSpend(await request('usage.cost', params), range.startDate, range.endDate);
+  // The gateway answers "still counting" with zeros at first: ask again shortly, a few times.
+  if (!spend.complete && incompleteReads < MAX_INCOMPLETE_READS) {
+    incompleteReads += 1;
+    setTimeout(() => void spendNow.refresh(), 3_000);
+  } else if (spend.complete) incompleteReads = 0;
+  return spend;
 }
+let incompleteReads = 0;
+/** Reads in a row made only because the gateway was still counting. */
+const MAX_INCOMPLETE_READS = 6;
 
 /** How long after a run ends its cost is read (several runs ending together read once). */
 const SPEND_DEBOUNCE_MS = 2_000;

@@ -126,10 +126,10 @@ export function readSpend(
   value: unknown,
   start: string,
   end: string,
-): { today: number; month: number } {
-  const days = readUsageCost(value, start, end).days;
-  const month = days.reduce((sum, day) => sum + day.cost, 0);
-  return { today: days.at(-1)?.cost ?? 0, month };
+): { today: number; month: number; complete: boolean } {
+  const report = readUsageCost(value, start, end);
+  const month = report.days.reduce((sum, day) => sum + day.cost, 0);
+  return { today: report.days.at(-1)?.cost ?? 0, month, complete: report.complete };
 }
 
 /** The version an update would bring, from an `update.status` reply or `update.available` event. */

@@ -52,6 +52,7 @@ export function fleetWatcher(
   let jobs: CronJob[] = [];
   let recent: { at: number; cost: number }[] = [];
   let channelsSeen = '';
+  let counting = 0;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const update = (change: Partial<FleetState>) => {
     state = { ...state, ...change };
@@ -90,8 +91,11 @@ export function fleetWatcher(
     },
     async spend() {
       const { range, params } = monthParams(Date.now(), protocol < 4);
-      const reply = await request('usage.cost', params);
-      update({ spend: readSpend(reply, range.startDate, range.endDate) });
+      const spend = readSpend(await request('usage.cost', params), range.startDate, range.endDate);
+      update({ spend });
+      // "Still counting" answers come with zeros: read again shortly, a few times at most.
+      counting = spend.complete ? 0 : counting + 1;
+      if (counting > 0 && counting <= 6) later('spend', 3_000, SOURCE_READER.spend);
     },
     async update() {
       update({ update: readUpdate(await request('update.status', {})) });
