@@ -16,7 +16,9 @@ export default {
     WallView: 5.5, // 4.8
     // 30.9: uPlot 1.6.32 (~21.5 KB gzip with its CSS) is most of it, loaded only on /usage.
     UsageView: 34,
-    FleetView: 2.5, // 2.1
+    // 11.2: the triage (one snapshot reader per signal, reusing the approvals, cron and nodes
+    // validators) and its catalogue.
+    FleetView: 12,
     ApprovalsView: 14.5, // 13.3
     LogsView: 8.5, // 7.9
     CronView: 13, // 12.1

@@ -104,3 +104,37 @@ export function startOfToday(now: number): number {
   const offset = browserZone(now).offsetMinutes * 60_000;
   return Math.floor((now + offset) / 86_400_000) * 86_400_000 - offset;
 }
+
+const money = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+const rec = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+
+/**
+ * Today's and this month's spend from a `usage.cost` reply for the month so far (kept apart
+ * from the usage page's reader so the nav badge does not pull that page into the first bundle).
+ */
+export function readSpend(
+  value: unknown,
+  start: string,
+  end: string,
+): Spend & { complete: boolean } {
+  const body = rec(value);
+  const days = new Map<string, number>();
+  for (const raw of Array.isArray(body.daily) ? body.daily : []) {
+    const day = rec(raw);
+    if (typeof day.date !== 'string' || day.date < start || day.date > end) continue;
+    days.set(day.date, money(day.totalCost ?? day.cost));
+  }
+  const month = [...days.values()].reduce((sum, cost) => sum + cost, 0);
+  const cache = rec(body.cacheStatus);
+  const complete = !('status' in cache) || cache.status === 'fresh';
+  return { today: days.get(end) ?? 0, month, complete };
+}
+
+/** The cost of a run's `chat` final event, when it carries usage with a cost. */
+export function finalCost(payload: unknown): number | undefined {
+  const body = rec(payload);
+  const usage = rec(body.usage ?? rec(body.message).usage);
+  const cost = typeof usage.cost === 'object' ? rec(usage.cost).total : usage.cost;
+  return typeof cost === 'number' && Number.isFinite(cost) && cost >= 0 ? cost : undefined;
+}

@@ -6,8 +6,10 @@ import { persistentAtom } from '@nanostores/persistent';
 import { atom, computed, onMount } from 'nanostores';
 import {
   budgetLevels,
+  finalCost,
   monthParams,
   readBudget,
+  readSpend,
   worstLevel,
   type Budget,
   type Spend,
@@ -15,7 +17,6 @@ import {
 import { gatewayCollection } from './collection';
 import { connectionState } from './connection';
 import { gatewayHello, onGatewayEvent, request } from './gateway-session';
-import { finalCost, readSpend } from './fleet-readers';
 import { isRecord } from './validate';
 
 /** Every gateway's budget, by URL. */

@@ -7,7 +7,6 @@ import { attentionOf, readJob } from './cron';
 import { countDiagnostic } from './diagnostics';
 import type { FleetState } from './fleet-signals';
 import { readNode } from './nodes';
-import { readUsageCost } from './usage-report';
 import { isRecord } from './validate';
 
 /** Most items of one kind kept per gateway: a flood must not grow memory without bound. */
@@ -121,34 +120,9 @@ export function readNodesOffline(value: unknown): FleetState['nodesOffline'] {
   return out;
 }
 
-/** Today's and this month's spend from a `usage.cost` reply for the month so far. */
-export function readSpend(
-  value: unknown,
-  start: string,
-  end: string,
-): { today: number; month: number; complete: boolean } {
-  const report = readUsageCost(value, start, end);
-  const month = report.days.reduce((sum, day) => sum + day.cost, 0);
-  return { today: report.days.at(-1)?.cost ?? 0, month, complete: report.complete };
-}
-
 /** The version an update would bring, from an `update.status` reply or `update.available` event. */
 export function readUpdate(value: unknown): string | undefined {
   const offer = isRecord(value) ? value.updateAvailable : undefined;
   if (!isRecord(offer)) return offer === true ? '?' : undefined;
   return str(offer.latestVersion) ?? str(offer.version) ?? str(offer.tag) ?? '?';
-}
-
-/** The cost of a run's `chat` final event, when it carries usage with a cost. */
-export function finalCost(payload: unknown): number | undefined {
-  if (!isRecord(payload)) return undefined;
-  const message = isRecord(payload.message) ? payload.message : {};
-  const usage = isRecord(payload.usage)
-    ? payload.usage
-    : isRecord(message.usage)
-      ? message.usage
-      : undefined;
-  if (!usage) return undefined;
-  const cost = isRecord(usage.cost) ? num(usage.cost.total) : num(usage.cost);
-  return cost !== undefined && cost >= 0 ? cost : undefined;
 }

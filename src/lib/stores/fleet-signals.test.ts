@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetLevels, worstLevel } from './budget-levels';
+import { budgetLevels, finalCost, readSpend, worstLevel } from './budget-levels';
 import { emptyFleetState, FAILED_RUN_WINDOW_MS, signalsOf, triage } from './fleet-signals';
 import {
   readAsks,
@@ -7,8 +7,6 @@ import {
   readCronAttention,
   readNodesOffline,
   readUpdate,
-  readSpend,
-  finalCost,
 } from './fleet-readers';
 
 const NOW = 1_800_000_000_000;
@@ -163,7 +161,7 @@ describe('fleet readers on hostile replies', () => {
       '2026-12-01',
       '2026-12-02',
     );
-    expect(spend).toEqual({ today: 0.25, month: 1.75 });
+    expect(spend).toEqual({ today: 0.25, month: 1.75, complete: true });
     expect(readUpdate({ updateAvailable: { latestVersion: '2026.10.1' } })).toBe('2026.10.1');
     expect(readUpdate({ updateAvailable: null })).toBeUndefined();
     expect(finalCost({ message: { usage: { cost: { total: 0.01 } } } })).toBe(0.01);

@@ -9,16 +9,14 @@ import { readApproval, readQuestion, askKey, type AskKind } from './approval-ite
 import { attentionOf, readJob, type CronJob } from './cron';
 import {
   askEntry,
-  finalCost,
   readAsks,
   readChannelsDown,
   readNodesOffline,
-  readSpend,
   readUpdate,
   type AskEntry,
 } from './fleet-readers';
 import { emptyFleetState, type FleetState, type SignalSource } from './fleet-signals';
-import { monthParams } from './budget-levels';
+import { finalCost, monthParams, readSpend } from './budget-levels';
 import { isRecord } from './validate';
 
 /** How long after an event that changes a list it is read again (a burst reads once). */
