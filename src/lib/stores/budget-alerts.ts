@@ -1,5 +1,6 @@
 import { alertPrefs } from './alerts';
 import { budgetWarning } from './budget';
+import { budgetBadge } from './budget-badge';
 import { connectionState } from './connection';
 import { t } from './i18n';
 import { platform } from './platform';
@@ -12,7 +13,8 @@ import { router } from './router';
  */
 export function watchBudget(): () => void {
   let told = '';
-  return budgetWarning.subscribe((level) => {
+  const off = budgetWarning.subscribe((level) => {
+    budgetBadge.set(level && { percent: level.percent, reached: level.reached });
     if (!level) return;
     const key = `${connectionState.get().url}|${level.period}|${level.reached}`;
     if (key === told) return;
@@ -28,4 +30,8 @@ export function watchBudget(): () => void {
       onClick: () => router.open('/usage'),
     });
   });
+  return () => {
+    off();
+    budgetBadge.set(undefined);
+  };
 }
