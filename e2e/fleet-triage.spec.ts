@@ -167,7 +167,10 @@ test('three real gateways: an approval on one leads from the strip to it; a tiny
   await shootAll(page, 'usage-budget');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
-  await page.getByRole('link', { name: 'Fleet' }).click();
+  await page
+    .getByRole('navigation', { name: 'Pages' })
+    .getByRole('link', { name: 'Fleet' })
+    .click();
   await expect(strip.getByRole('button', { name: /^gamma: \d+% of the daily budget/ })).toBeVisible(
     { timeout: 60_000 },
   );
