@@ -15,10 +15,10 @@ export default {
     SessionsView: 4.5, // 3.9
     WallView: 5.5, // 4.8
     // 30.9: uPlot 1.6.32 (~21.5 KB gzip with its CSS) is most of it, loaded only on /usage.
-    UsageView: 34,
-    // 11.2: the triage (one snapshot reader per signal, reusing the approvals, cron and nodes
+    UsageView: 35.5, // 35.1 with the budget settings
+    // 13.0: the triage (one snapshot reader per signal, reusing the approvals, cron and nodes
     // validators) and its catalogue.
-    FleetView: 12,
+    FleetView: 13.5,
     ApprovalsView: 14.5, // 13.3
     LogsView: 8.5, // 7.9
     CronView: 13, // 12.1
