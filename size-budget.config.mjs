@@ -22,8 +22,10 @@ export default {
     ConnectView: 3.2,
     alerts: 1.3, // 1.0: the title badge and notification watcher, fetched just after
     // 30.9: uPlot 1.6.32 (~21.5 KB gzip with its CSS) is most of it, loaded only on /usage.
-    UsageView: 34,
-    FleetView: 3, // 2.5
+    UsageView: 35.5, // 35.1 with the budget settings
+    // 13.0: the triage (one snapshot reader per signal, reusing the approvals, cron and nodes
+    // validators) and its catalogue.
+    FleetView: 13.5,
     ApprovalsView: 14.5, // 13.3
     LogsView: 8.5, // 7.9
     CronView: 13, // 12.1

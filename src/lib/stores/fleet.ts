@@ -6,6 +6,8 @@ import { deviceTokenStore } from '../gateway/device-tokens';
 import { loadDeviceIdentity } from '../gateway/identity';
 import type { Problem } from '../gateway/problems';
 import { randomId } from '../gateway/uuid';
+import { fleetWatcher, type RecentCosts } from './fleet-watch';
+import { emptyFleetState, type FleetState } from './fleet-signals';
 import { locale } from './i18n';
 import { healthVerdict, type HealthVerdict } from './health';
 import { platform } from './platform';
@@ -21,6 +23,10 @@ export interface FleetCard {
   health?: HealthVerdict;
   runs: number;
   updatedAt: number;
+  /** What needs the operator there (approvals, channels, jobs, nodes, spend, update). */
+  triage: FleetState;
+  /** What runs there cost in the last hour, as their final events said. */
+  recent: RecentCosts;
 }
 
 /** Runs remembered per card; a run whose end we missed must not keep a card busy forever. */
@@ -39,9 +45,15 @@ function watch(profile: GatewayProfile): () => void {
       phase: 'connecting',
       runs: 0,
       updatedAt: Date.now(),
+      triage: emptyFleetState(),
+      recent: [],
     };
     $cards.setKey(profile.id, { ...current, ...change, runs: runs.size, updatedAt: Date.now() });
   };
+  const watcher = fleetWatcher(
+    (method, params) => connection.request(method, params),
+    (triage, recent) => set({ triage, recent }),
+  );
   const connection = new GatewayConnection({
     url: profile.url,
     credentials: () => loadCredentials(profile.url, env.storages),
@@ -55,15 +67,18 @@ function watch(profile: GatewayProfile): () => void {
     WebSocketImpl: env.WebSocket,
     listener: {
       phase: (phase) => set({ phase }),
-      hello: (hello, info) =>
+      hello: (hello, info) => {
         set({
           phase: 'connected',
           problem: undefined,
           serverVersion: hello.server.version,
           protocol: info.protocol,
           health: healthVerdict(hello.snapshot.health),
-        }),
+        });
+        watcher.hello(hello, info.protocol);
+      },
       event: (frame) => {
+        watcher.event(frame);
         if (frame.event === 'health') {
           set({ health: healthVerdict(frame.payload) });
         } else if (frame.event === 'chat') {
@@ -75,18 +90,22 @@ function watch(profile: GatewayProfile): () => void {
           set({});
         }
       },
-      gap: () => {},
+      gap: () => watcher.gap(),
       activity: () => {},
       malformed: () => {},
       closed: ({ problem, retryAt }) => {
         runs.clear();
+        watcher.stop();
         set({ phase: retryAt === undefined ? 'stopped' : 'reconnecting', problem });
       },
     },
   });
   set({ phase: 'connecting' });
   connection.start();
-  return () => connection.stop();
+  return () => {
+    watcher.stop();
+    connection.stop();
+  };
 }
 
 onMount($cards, () => {

@@ -100,16 +100,8 @@ export function usageReport(days: UsageDays): Collection<UsageReport | undefined
   return report;
 }
 
-/** Money in US dollars, with enough digits that a cent's fraction does not read as zero. */
-export const formatCost = computed(shownLocale, (lang) => {
-  const cents = new Intl.NumberFormat(lang, { style: 'currency', currency: 'USD' });
-  const small = new Intl.NumberFormat(lang, {
-    style: 'currency',
-    currency: 'USD',
-    maximumSignificantDigits: 3,
-  });
-  return (usd: number) => (usd > 0 && usd < 0.01 ? small.format(usd) : cents.format(usd));
-});
+/** Money in US dollars (kept in `money.ts` so views without charts need not load this module). */
+export { formatCost } from './money';
 
 /** Token counts, grouped by the language's rules (and short where space is tight). */
 export const formatTokens = computed(shownLocale, (lang) => {

@@ -1,0 +1,37 @@
+import { alertPrefs } from './alert-prefs';
+import { budgetWarning } from './budget';
+import { budgetBadge } from './budget-badge';
+import { connectionState } from './connection';
+import { t } from './i18n';
+import { platform } from './platform';
+import { router } from './router';
+
+/**
+ * Notifies once each time the current gateway's spend reaches a higher threshold of a budget
+ * (per display, as the other alerts: only where this display turned notifications on).
+ * Keeping the subscription also keeps the spend live, so the nav badge stays current.
+ */
+export function watchBudget(): () => void {
+  let told = '';
+  const off = budgetWarning.subscribe((level) => {
+    budgetBadge.set(level && { percent: level.percent, reached: level.reached });
+    if (!level) return;
+    const key = `${connectionState.get().url}|${level.period}|${level.reached}`;
+    if (key === told) return;
+    told = key;
+    if (alertPrefs.get().notify !== 'yes') return;
+    const translate = t.get();
+    platform().notifications.show(translate('alerts.budget'), {
+      body: translate(level.period === 'daily' ? 'alerts.budget.daily' : 'alerts.budget.monthly', {
+        percent: Math.floor(level.percent),
+        url: connectionState.get().url,
+      }),
+      tag: 'budget',
+      onClick: () => router.open('/usage'),
+    });
+  });
+  return () => {
+    off();
+    budgetBadge.set(undefined);
+  };
+}
