@@ -3,7 +3,7 @@
  * remembers the results: a long transcript shows plain text at once, never formats in
  * a scroll frame, and an item scrolled back into view gets its formatting at once.
  */
-import { MAX_SOURCE_CHARS, renderMarkdown, type RenderOptions } from '../markdown/render';
+import { MAX_PLAIN_CHARS, renderMarkdown, type RenderOptions } from '../markdown/render';
 
 /** Writes the note under a source cut for length (see renderMarkdown). */
 type TruncatedNote = RenderOptions['truncatedNote'];
@@ -41,7 +41,7 @@ function remember(source: string, formatted: Formatted): void {
  */
 export function formattedBefore(source: string, note?: TruncatedNote): string | undefined {
   const formatted = cache.get(source);
-  if (!formatted || (source.length > MAX_SOURCE_CHARS && formatted.note !== note)) return undefined;
+  if (!formatted || (source.length > MAX_PLAIN_CHARS && formatted.note !== note)) return undefined;
   remember(source, formatted);
   return formatted.html;
 }

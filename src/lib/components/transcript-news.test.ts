@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscriptItem } from '../stores/transcript-entries';
 import { newRun, type RunView } from '../stores/runs';
-import { arrival, shownRole, tailOf } from './transcript-news';
+import { arrival, NEWS_CHARS, newsText, shownRole, tailOf } from './transcript-news';
 
 const message = (key: string, role = 'assistant'): TranscriptItem => ({
   key,
@@ -46,5 +46,12 @@ describe('shownRole', () => {
     }
     expect(shownRole({ role: 'toolResult' })).toBe('other');
     expect(shownRole({})).toBe('other');
+  });
+});
+
+describe('newsText', () => {
+  it('announces the start of a long reply, not all of it', () => {
+    expect(newsText('short')).toBe('short');
+    expect(newsText('x'.repeat(1_000_000))).toBe(`${'x'.repeat(NEWS_CHARS)}…`);
   });
 });

@@ -43,3 +43,11 @@ export function arrival(
   if (now.key !== before.key || !before.settled) return items.at(-1);
   return undefined;
 }
+
+/** The most of a message a screen reader is given to announce (a whole reply can be megabytes). */
+export const NEWS_CHARS = 500;
+
+/** What is announced of an arrived message: its start, cut at NEWS_CHARS. */
+export function newsText(text: string): string {
+  return text.length > NEWS_CHARS ? `${text.slice(0, NEWS_CHARS)}…` : text;
+}

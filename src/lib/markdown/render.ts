@@ -16,7 +16,12 @@ export const MAX_SOURCE_CHARS = 200_000;
  * A reply that could make more elements than this is shown as text, with a choice to format it
  * anyway: past it, one reply's formatting becomes a long task (see estimateElements).
  */
-export const MAX_ELEMENTS = 2_000;
+export const MAX_ELEMENTS = 1_000;
+/**
+ * A reply shown as text for its size is cut here: laying out 200,000 characters of wrapped text
+ * is itself a long task on a slow machine.
+ */
+export const MAX_PLAIN_CHARS = 50_000;
 /** Starts the HTML of a reply shown as text because it was over MAX_ELEMENTS. */
 export const OVER_BUDGET_MARK = '<!--over-element-budget-->';
 /** Deeper blockquote/list nesting is not rendered as markdown. */
@@ -143,8 +148,13 @@ function plainBlock(text: string): string {
   return `<pre class="md-plain">${escapeHtml(text)}</pre>`;
 }
 
-function truncate(source: string): string {
-  let end = MAX_SOURCE_CHARS;
+/** The first `limit` characters of a text, never half of a surrogate pair, with an ellipsis. */
+export function clipText(text: string, limit: number): string {
+  return `${truncate(text, limit)}…`;
+}
+
+function truncate(source: string, limit: number): string {
+  let end = limit;
   // Do not leave half of a surrogate pair behind.
   const last = source.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end -= 1;
@@ -169,17 +179,20 @@ function toHtml(source: string): string {
 
 /** Renders untrusted markdown to sanitised HTML that is safe to pass to {@html}. */
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
-  const truncated = source.length > MAX_SOURCE_CHARS;
-  const text = truncated ? truncate(source) : source;
-  const note = truncated
-    ? `<p class="md-truncated">${escapeHtml(
-        options.truncatedNote?.(text.length, source.length) ??
-          `… ${text.length} / ${source.length}`,
-      )}</p>`
-    : '';
+  const formattable =
+    source.length > MAX_SOURCE_CHARS ? truncate(source, MAX_SOURCE_CHARS) : source;
+  const over = estimateElements(formattable) > (options.maxElements ?? MAX_ELEMENTS);
+  const text =
+    over && source.length > MAX_PLAIN_CHARS ? truncate(source, MAX_PLAIN_CHARS) : formattable;
+  const note =
+    text.length < source.length
+      ? `<p class="md-truncated">${escapeHtml(
+          options.truncatedNote?.(text.length, source.length) ??
+            `… ${text.length} / ${source.length}`,
+        )}</p>`
+      : '';
   // Escaped text and our own note need no sanitising; the mark lets the view offer to format.
-  if (estimateElements(text) > (options.maxElements ?? MAX_ELEMENTS))
-    return OVER_BUDGET_MARK + plainBlock(text) + note;
+  if (over) return OVER_BUDGET_MARK + plainBlock(text) + note;
   // Without a DOM there is nothing to sanitise with: fall back to text, never to unchecked HTML.
   return sanitizeHtml(toHtml(text) + note) ?? plainBlock(text);
 }
