@@ -252,6 +252,26 @@ describe('a run first heard of through an agent event', () => {
     data: { phase: 'start', name: 'exec', toolCallId: 't1', args: { command: 'ls' } },
   };
 
+  it('shows runs whose ids are Object.prototype names, each as its own run', async () => {
+    const socket = await connectLive();
+    const ids = ['toString', 'constructor', '__proto__', 'hasOwnProperty'];
+    for (const runId of ids)
+      chat(socket, {
+        runId,
+        sessionKey: 'agent:main:odd',
+        seq: 1,
+        state: 'delta',
+        message: { content: runId },
+      });
+    expect(ids.map((id) => runs.get().get(id)?.text)).toEqual(ids);
+    expect(
+      activeRuns
+        .get()
+        .map((r) => r.runId)
+        .sort(),
+    ).toEqual([...ids].sort());
+  });
+
   it('appears running with the tool call, before any chat event', async () => {
     const socket = await connectLive();
     agent(socket, { runId: 'early', sessionKey: 'agent:main:x', seq: 1, ...tool });
