@@ -19,6 +19,16 @@ async function addJob(client: GatewayClient, name: string, enabled: boolean) {
   return job.id;
 }
 
+/** Turns off the enabled jobs earlier tests left on this worker's gateway (not system-owned ones). */
+async function disableOthersJobs(client: GatewayClient) {
+  const listed = await client.request<{
+    jobs: { id: string; enabled: boolean; declarationKey?: string }[];
+  }>('cron.list', { includeDisabled: true });
+  for (const job of listed.jobs)
+    if (job.enabled && !job.declarationKey)
+      await client.request('cron.update', { id: job.id, patch: { enabled: false } });
+}
+
 async function jobEnabled(client: GatewayClient, id: string) {
   const listed = await client.request<{ jobs: { id: string; enabled: boolean }[] }>('cron.list', {
     includeDisabled: true,
@@ -76,6 +86,8 @@ test.describe('fix it, on a real gateway', () => {
     gateway,
   }) => {
     const heard = heardAnnouncements(client);
+    // The worker's gateway is shared: jobs other specs left enabled would be paused too.
+    await disableOthersJobs(client);
     const on = await addJob(client, 'e2e stop: hourly', true);
     const off = await addJob(client, 'e2e stop: already off', false);
     const run = slowRun(client, 'agent:main:e2e-stopall');
