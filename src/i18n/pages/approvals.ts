@@ -1,6 +1,8 @@
 import type { PageCatalogue } from '../../lib/stores/i18n';
 
 const en = {
+  'approvals.hidden':
+    'This command holds hidden or direction-changing characters, shown as ⟨U+…⟩: what it runs may not read as it looks.',
   'approvals.title': 'Approvals and questions',
   'approvals.intro':
     'What agents are waiting on an operator for. Every console on this gateway sees the same inbox; the first answer wins.',
@@ -67,6 +69,8 @@ const en = {
 export default {
   en,
   'zh-CN': {
+    'approvals.hidden':
+      '此命令含有隐藏字符或改变文字方向的字符，已显示为 ⟨U+…⟩：它实际执行的内容可能与看上去不同。',
     'approvals.title': '审批与提问',
     'approvals.intro':
       '智能体正在等待操作员答复的事项。连接此网关的每个控制台看到同一个收件箱；先答复者为准。',
