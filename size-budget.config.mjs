@@ -20,7 +20,7 @@ export default {
     WallView: 6.5, // 5.9
     // 2.8: the connect form, which a returning operator never sees.
     ConnectView: 3.2,
-    alerts: 1.3, // 1.0: the title badge and notification watcher, fetched just after
+    alerts: 1.6, // 1.3: the title badge and notification watcher, fetched just after
     // 30.9: uPlot 1.6.32 (~21.5 KB gzip with its CSS) is most of it, loaded only on /usage.
     UsageView: 35.5, // 35.1 with the budget settings
     // 13.0: the triage (one snapshot reader per signal, reusing the approvals, cron and nodes

@@ -50,6 +50,8 @@ export const en = {
     'The browser blocks notifications for this page; allow them in its site settings.',
   'alerts.badge': 'Count in the tab title and icon',
   'alerts.runFailed': 'A run failed',
+  'alerts.myRunDone': 'Your run finished',
+  'alerts.myRunStopped': 'Your run was stopped',
   'alerts.approval': 'Approval waiting',
   'alerts.approvalBody': {
     one: '{count} request waits for an operator',

@@ -34,6 +34,8 @@ export const zhCN: Messages = {
   'alerts.denied': '浏览器阻止了此页面的通知；请在网站设置中允许。',
   'alerts.badge': '在标签标题和图标上显示计数',
   'alerts.runFailed': '运行失败',
+  'alerts.myRunDone': '你发起的运行已完成',
+  'alerts.myRunStopped': '你发起的运行已停止',
   'alerts.approval': '等待批准',
   'alerts.approvalBody': '{count} 项请求等待操作员处理',
   'alerts.down': '无法访问网关',

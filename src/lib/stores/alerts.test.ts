@@ -1,11 +1,13 @@
 import { cleanStores } from 'nanostores';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFakePlatform, type FakePage } from '../testing/fake-platform';
 import type { FakeWebSocket } from '../testing/fake-websocket';
 import { connectLive } from '../testing/live';
 import { alertPrefs, enableNotifications } from './alert-prefs';
 import { alertState, watchAlerts } from './alerts';
 import { disconnect } from './connection';
+import { markMine } from './my-runs';
+import { router } from './router';
 import { recentFailures, runs } from './run-map';
 import { pageVisible } from './visibility';
 
@@ -75,6 +77,36 @@ describe('alerts', () => {
     expect(page.notifications).toEqual([
       { title: 'A run failed', body: 'agent:main:main: model refused', tag: 'A run failed' },
     ]);
+    alertPrefs.setKey('notify', '');
+  });
+
+  it('tells the sender when a run this page started ends while the page is hidden, and opens it', async () => {
+    alertPrefs.setKey('notify', 'yes');
+    stop = watchAlerts();
+    const socket = await connectLive();
+    const chat = (runId: string, seq: number, state: string) =>
+      socket.receive({
+        type: 'event',
+        event: 'chat',
+        payload: { runId, sessionKey: 'agent:main:mine', seq, state, message: { content: 'x' } },
+      });
+    markMine('mine-1');
+    markMine('mine-2');
+    chat('mine-1', 1, 'delta');
+    chat('other', 1, 'delta');
+    chat('mine-2', 1, 'delta');
+    chat('mine-2', 2, 'final'); // ended while shown: nothing to tell
+    await Promise.resolve();
+    pageVisible.set(false);
+    chat('other', 2, 'final'); // not started here
+    chat('mine-1', 2, 'final');
+    await vi.waitFor(() => expect(page.notifications).toHaveLength(1));
+    expect(page.notifications[0]).toMatchObject({
+      title: 'Your run finished',
+      body: 'agent:main:mine',
+    });
+    page.notifications[0]!.onClick!();
+    expect(router.get()?.params).toEqual({ key: 'agent:main:mine' });
     alertPrefs.setKey('notify', '');
   });
 

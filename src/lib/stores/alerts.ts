@@ -1,7 +1,8 @@
 import { computed } from 'nanostores';
 import { approvalHref, pendingApprovals, type PendingApproval } from './approvals';
-import { router } from './router';
-import { recentFailures } from './run-map';
+import { openSessionPage, router } from './router';
+import { myRuns } from './my-runs';
+import { recentFailures, runs } from './run-map';
 import { connectionState } from './connection';
 import { pendingDevices } from './devices';
 import { channels } from './health';
@@ -54,6 +55,21 @@ function openNewestApproval(): void {
 export function watchAlerts(): () => void {
   let unseenFailures = 0;
   let previous = alertState.get();
+  // A run this page started that ends while the page is hidden: tell its sender (a failure is
+  // already told, for every run, above).
+  const lastState = new Map<string, string>();
+  const notifyMyRunsEnded = (all: ReturnType<typeof runs.get>) => {
+    for (const id of myRuns()) {
+      const run = all.get(id);
+      if (!run) continue;
+      const before = lastState.get(id);
+      lastState.set(id, run.state);
+      if (before !== 'running' || (run.state !== 'final' && run.state !== 'aborted')) continue;
+      if (pageVisible.get()) continue;
+      const title = t.get()(run.state === 'final' ? 'alerts.myRunDone' : 'alerts.myRunStopped');
+      notify(title, run.sessionKey, () => openSessionPage(run.sessionKey));
+    }
+  };
   const render = () => {
     const state = alertState.get();
     const count =
@@ -85,6 +101,7 @@ export function watchAlerts(): () => void {
       previous = state;
       render();
     }),
+    runs.listen(notifyMyRunsEnded),
     pageVisible.listen((visible) => {
       if (visible) unseenFailures = 0;
       render();

@@ -9,6 +9,7 @@ import { onConnected, request } from './gateway-session';
 import { runs, startRuns } from './run-map';
 import { addLocalTurn } from './transcripts';
 import { rememberSentHere } from './message-origin';
+import { markMine } from './my-runs';
 
 /**
  * Messages the operator sent that the gateway has not accepted yet, per session. Each is
@@ -177,6 +178,7 @@ async function sendNext(sessionKey: string): Promise<boolean> {
     const result = await request<{ runId?: unknown }>(method, params);
     const runId = typeof result?.runId === 'string' && result.runId ? result.runId : next.id;
     setItem(sessionKey, next.id, null);
+    markMine(runId);
     startRuns(sessionKey, [runId]);
     // Keyed as the gateway records the turn, so history and live events replace it in place.
     addLocalTurn(
