@@ -90,6 +90,19 @@ describe('the kept outbox', () => {
     cleanStores(queue);
   });
 
+  it('leaves the queues as they are when another tab changes something else (a draft)', async () => {
+    await connectLive();
+    disconnect();
+    const queue = queueOf('agent:main:quiet');
+    keepMount(queue);
+    send('agent:main:quiet', 'waiting');
+    const shown = queue.get();
+    platform().storages.local.setItem('openclaw-console:draft:other', 'typed in another tab');
+    page.fire('window', 'storage');
+    expect(queue.get()).toBe(shown);
+    cleanStores(queue);
+  });
+
   it('never sends a message kept for one gateway to another', async () => {
     platform().storages.local.setItem(
       'openclaw-console:outbox:ws://other-gateway:18789',

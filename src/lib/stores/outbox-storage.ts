@@ -29,6 +29,15 @@ function readItem(value: unknown): QueuedMessage | undefined {
   };
 }
 
+/** The kept text of a gateway's queues, as stored (to tell whether anything changed). */
+export function keptText(url: string): string | null {
+  try {
+    return storage()?.getItem(PREFIX + url) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The queued messages kept on this device for a gateway, by session key. */
 export function readQueues(url: string): Map<string, readonly QueuedMessage[]> {
   const queues = new Map<string, readonly QueuedMessage[]>();

@@ -3,7 +3,8 @@ import { ConnectionLostError, NotConnectedError, RequestTimeoutError } from '../
 import { describeError } from '../gateway/outcome';
 import { randomId } from '../gateway/uuid';
 import { connectionState, isLive } from './connection';
-import { readQueues, writeQueues } from './outbox-storage';
+import { PREFIX } from './outbox-key';
+import { keptText, readQueues, writeQueues } from './outbox-storage';
 import { platform } from './platform';
 import { onConnected, request } from './gateway-session';
 import { runs, startRuns } from './run-map';
@@ -46,6 +47,9 @@ let queues = new Map<string, readonly QueuedMessage[]>();
 // The gateway whose queues are loaded: a message is only ever sent to the gateway it was typed for.
 let loadedFor = '';
 let kept = true;
+// What was last read or written: a storage event about anything else (another tab's draft) or
+// a re-read under the lock that finds nothing new leaves the queues as they are.
+let lastText: string | null = null;
 const $queues = atom(queues);
 /** Every session's queue, by session key. */
 export const outbox = readonlyType($queues);
@@ -74,6 +78,9 @@ function reload(): void {
   const url = connectionState.get().url;
   // Storage refused our last write: this tab's queue is newer than what is kept.
   if (!kept && url === loadedFor) return;
+  const text = keptText(url);
+  if (url === loadedFor && text === lastText) return;
+  lastText = text;
   loadedFor = url;
   $queues.set((queues = new Map(readQueues(loadedFor))));
   listenWhileHolding();
@@ -94,6 +101,7 @@ function setQueue(
   else next.delete(sessionKey);
   $queues.set((queues = next));
   kept = writeQueues(loadedFor, next);
+  lastText = keptText(loadedFor);
   listenWhileHolding();
 }
 
@@ -154,7 +162,7 @@ export async function flushQueue(sessionKey: string): Promise<void> {
   const waiting = queues.get(sessionKey)?.some((q) => q.state !== 'failed');
   if (!waiting || sending.has(sessionKey) || !isLive.get() || runningIn(sessionKey)) return;
   sending.add(sessionKey);
-  const lock = `openclaw-console:outbox:${loadedFor}:${sessionKey}`;
+  const lock = `${PREFIX}${loadedFor}:${sessionKey}`;
   const sent = await platform()
     .withLock(lock, () => sendNext(sessionKey))
     .finally(() => sending.delete(sessionKey));
