@@ -57,14 +57,18 @@ export function watchAlerts(): () => void {
   let previous = alertState.get();
   // A run this page started that ends while the page is hidden: tell its sender (a failure is
   // already told, for every run, above).
-  const lastState = new Map<string, string>();
+  // Only runs seen running are kept here, so the set holds what is in flight, not every run.
+  const running = new Set<string>();
   const notifyMyRunsEnded = (all: ReturnType<typeof runs.get>) => {
     for (const id of myRuns()) {
       const run = all.get(id);
       if (!run) continue;
-      const before = lastState.get(id);
-      lastState.set(id, run.state);
-      if (before !== 'running' || (run.state !== 'final' && run.state !== 'aborted')) continue;
+      if (run.state === 'running') {
+        running.add(id);
+        continue;
+      }
+      const wasRunning = running.delete(id);
+      if (!wasRunning || (run.state !== 'final' && run.state !== 'aborted')) continue;
       if (pageVisible.get()) continue;
       const title = t.get()(run.state === 'final' ? 'alerts.myRunDone' : 'alerts.myRunStopped');
       notify(title, run.sessionKey, () => openSessionPage(run.sessionKey));
