@@ -6,7 +6,7 @@ import { fixture } from '../testing/frames';
 import { completeHandshake } from '../testing/handshake';
 import { disconnect } from './connection';
 import { connect } from './connect-form';
-import { health, healthVerdict } from './health';
+import { channelRows, health, healthVerdict, readHealth } from './health';
 
 afterEach(() => {
   cleanStores(health);
@@ -61,5 +61,22 @@ describe('health after a gateway restart', () => {
     await vi.waitFor(() => expect(health.get().loading).toBe(false));
     expect(healthVerdict(health.get().value)).toBe('ok');
     off();
+  });
+});
+
+describe('channel rows', () => {
+  it('show only the snapshot’s own channels, whatever the order names (found by the fuzz test)', () => {
+    const rows = channelRows(
+      readHealth({
+        ok: true,
+        channels: { discord: { ok: false, lastError: 'token' }, telegram: { ok: true } },
+        channelOrder: ['__proto__', 'discord', 'constructor', 'telegram'],
+        channelLabels: { discord: 'Discord', telegram: 7 },
+      }),
+    );
+    expect(rows).toEqual([
+      { id: 'discord', label: 'Discord', state: 'token', ok: false },
+      { id: 'telegram', label: 'telegram', state: 'up', ok: true },
+    ]);
   });
 });

@@ -127,15 +127,24 @@ function describeChannel(value: unknown): { state: string; ok: boolean | undefin
   return { state: typeof state === 'string' ? state : ok === false ? 'down' : 'up', ok };
 }
 
-/** The rows for a (validated) snapshot's channels, in the gateway's display order. */
+/**
+ * The rows for a (validated) snapshot's channels, in the gateway's display order. Only the
+ * snapshot's own channels: an order naming `__proto__` or a channel it does not have is skipped
+ * (a hostile one would otherwise show Object.prototype as a channel named "[object Object]").
+ */
 export function channelRows(data: HealthSnapshot | undefined): ChannelRow[] {
-  if (!data?.channels) return [];
-  const order = data.channelOrder?.length ? data.channelOrder : Object.keys(data.channels);
-  return order.map((id) => ({
-    id,
-    label: data.channelLabels?.[id] ?? id,
-    ...describeChannel(data.channels?.[id]),
-  }));
+  const all = data?.channels;
+  if (!all) return [];
+  const labels = data.channelLabels ?? {};
+  const order = (data.channelOrder ?? []).filter((id) => Object.hasOwn(all, id));
+  return (order.length ? order : Object.keys(all)).map((id) => {
+    const label = Object.hasOwn(labels, id) ? labels[id] : undefined;
+    return {
+      id,
+      label: typeof label === 'string' ? label : id,
+      ...describeChannel(all[id]),
+    };
+  });
 }
 
 /** The channels in the gateway's display order, with a readable state each. */
