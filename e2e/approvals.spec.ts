@@ -8,6 +8,7 @@ import {
   test,
   type GatewayHandle,
 } from './support/fixtures';
+import { shootEverySize } from './support/shots';
 
 const SCOPES = ['operator.read', 'operator.write', 'operator.approvals', 'operator.questions'];
 
@@ -232,21 +233,7 @@ test('the inbox fits every screen, light and dark, and passes axe', async ({ pag
   await expect(page.getByTestId('approval-command')).toContainText('install.sh');
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [w, h] of [
-      [360, 740],
-      [1280, 800],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.screenshot({ path: `/tmp/shots-approvals/approvals-${w}x${h}-${scheme}.png` });
-      const sideways = await page.evaluate(
-        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
-      );
-      expect(sideways, `${w}px sideways scroll`).toBe(false);
-    }
-  }
+  await shootEverySize(page, 'approvals', { dir: '/tmp/shots-approvals' });
   // Answer both: the worker's gateway is shared, and a gateway asked to stop first drains pending
   // approvals (up to minutes), so a later test stopping it would see no `shutdown` notice.
   await agent.request('exec.approval.resolve', { id, decision: 'deny' });

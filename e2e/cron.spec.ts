@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { connectGateway, type GatewayClient } from '../harness/gateway/client.mjs';
 import { expect, openConnected, test, type GatewayHandle } from './support/fixtures';
+import { shootEverySize } from './support/shots';
 
 const SHOTS = '/tmp/shots-cron';
 
@@ -113,20 +114,7 @@ test.describe('scheduled jobs on a real gateway', () => {
     await expect(row.getByTestId('job-schedule')).toHaveText('Weekdays at 09:00');
     const axe = await new AxeBuilder({ page }).include('main').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-    for (const [width, height] of [
-      [360, 740],
-      [1280, 800],
-      [1920, 1080],
-    ] as const) {
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.setViewportSize({ width, height });
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-          width,
-        );
-        await page.screenshot({ path: `${SHOTS}/cron-${width}-${scheme}.png`, fullPage: true });
-      }
-    }
+    await shootEverySize(page, 'cron', { dir: SHOTS, fullPage: true });
     // The same schedule in Chinese.
     await page.getByLabel('Language').selectOption('zh-CN');
     await expect(row.getByTestId('job-schedule')).toHaveText('工作日 09:00');

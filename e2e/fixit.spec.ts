@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { chatRun, connectGateway, type GatewayClient } from '../harness/gateway/client.mjs';
 import { connectionStatus, expect, openConnected, test } from './support/fixtures';
+import { shootEverySize } from './support/shots';
 
 const SHOTS = '/tmp/shots-fixit';
 
@@ -188,20 +189,6 @@ test.describe('fix it, on a real gateway', () => {
       .include('[data-testid="announcements"]')
       .analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-    for (const [width, height] of [
-      [360, 740],
-      [1280, 800],
-      [1920, 1080],
-    ] as const) {
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.setViewportSize({ width, height });
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-          width,
-        );
-        await panel(page, 'stop-panel').scrollIntoViewIfNeeded();
-        await page.screenshot({ path: `${SHOTS}/fixit-${width}-${scheme}.png`, fullPage: true });
-      }
-    }
+    await shootEverySize(page, 'fixit', { dir: SHOTS, fullPage: true });
   });
 });

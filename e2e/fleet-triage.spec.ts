@@ -3,7 +3,14 @@ import type { Page } from '@playwright/test';
 import { chatRun, connectGateway } from '../harness/gateway/client.mjs';
 import { startGateway } from '../harness/gateway/gateway.mjs';
 import { startFakeGateway } from './fake/fake-gateway.mjs';
-import { connectionStatus, expect, test as base, type GatewayHandle } from './support/fixtures';
+import {
+  connectionStatus,
+  expect,
+  saveProfile,
+  test as base,
+  type GatewayHandle,
+} from './support/fixtures';
+import { shootEverySize } from './support/shots';
 
 // Three real gateways at once: alpha and beta plain, gamma with a priced model (real cost).
 const test = base.extend<object, { fleet: GatewayHandle[] }>({
@@ -24,15 +31,6 @@ const test = base.extend<object, { fleet: GatewayHandle[] }>({
 
 const SHOTS = '/tmp/shots-fleet';
 const NAMES = ['alpha', 'beta', 'gamma'];
-
-async function saveProfile(page: Page, name: string, url: string, token: string) {
-  await page.goto('/connect');
-  await page.getByLabel('Gateway URL', { exact: true }).fill(url);
-  await page.getByLabel('Profile name (optional)').fill(name);
-  await page.getByLabel('Token', { exact: true }).fill(token);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(connectionStatus(page)).toContainText(`Connected to ${url}`);
-}
 
 /** Main-thread busy time and JS heap, from Chrome's own counters (CDP Performance.getMetrics). */
 async function metrics(page: Page) {
@@ -68,26 +66,6 @@ async function startMeasuring(page: Page) {
     };
     console.log(`[fleet-measure] ${JSON.stringify(numbers)}`);
   };
-}
-
-async function shootAll(page: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of [
-      [360, 740],
-      [1280, 800],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}.png`, fullPage: true });
-      const sideways = await page.evaluate(
-        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
-      );
-      expect(sideways, `${name} at ${width}px (${scheme}) scrolls sideways`).toBe(false);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 test('three real gateways: an approval on one leads from the strip to it; a tiny budget warns from real usage', async ({
@@ -141,7 +119,7 @@ test('three real gateways: an approval on one leads from the strip to it; a tiny
     { timeout: 60_000 },
   );
 
-  await shootAll(page, 'fleet-signals');
+  await shootEverySize(page, 'fleet-signals', { dir: SHOTS, fullPage: true });
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   // The click leads to the approval itself, on beta (the console switches profile).
@@ -164,7 +142,7 @@ test('three real gateways: an approval on one leads from the strip to it; a tiny
   });
   const badge = page.getByRole('navigation', { name: 'Pages' }).getByTestId('budget-badge');
   await expect(badge).toHaveAttribute('data-over', 'true');
-  await shootAll(page, 'usage-budget');
+  await shootEverySize(page, 'usage-budget', { dir: SHOTS, fullPage: true });
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   await page

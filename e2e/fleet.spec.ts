@@ -1,14 +1,4 @@
-import type { Page } from '@playwright/test';
-import { connectionStatus, expect, test } from './support/fixtures';
-
-async function saveProfile(page: Page, name: string, url: string, token: string) {
-  await page.goto('/connect');
-  await page.getByLabel('Gateway URL', { exact: true }).fill(url);
-  await page.getByLabel('Profile name (optional)').fill(name);
-  await page.getByLabel('Token', { exact: true }).fill(token);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(connectionStatus(page)).toContainText(`Connected to ${url}`);
-}
+import { connectionStatus, expect, saveProfile, test } from './support/fixtures';
 
 test('two real gateways on two ports in the fleet view at once', async ({
   page,

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { connectGateway, type GatewayClient } from '../harness/gateway/client.mjs';
 import { expect, openConnected, test, type GatewayHandle } from './support/fixtures';
+import { shootEverySize } from './support/shots';
 
 const SHOTS = '/tmp/shots-cron';
 
@@ -107,20 +108,7 @@ test.describe('nodes and devices on a real gateway', () => {
 
     const axe = await new AxeBuilder({ page }).include('main').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-    for (const [width, height] of [
-      [360, 740],
-      [1280, 800],
-      [1920, 1080],
-    ] as const) {
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.setViewportSize({ width, height });
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-          width,
-        );
-        await page.screenshot({ path: `${SHOTS}/nodes-${width}-${scheme}.png`, fullPage: true });
-      }
-    }
+    await shootEverySize(page, 'nodes', { dir: SHOTS, fullPage: true });
   });
 
   test('an observer sees nodes, and why paired devices are not shown', async ({

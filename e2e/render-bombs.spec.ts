@@ -1,5 +1,34 @@
 import { startFakeGateway } from './fake/fake-gateway.mjs';
+import type { Page } from '@playwright/test';
 import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
+
+type LongTask = { start: number; duration: number };
+
+/** Records every long task the page runs, from its first script on. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: LongTask[] = [];
+    (window as unknown as { __longTasks: LongTask[] }).__longTasks = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        seen.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The longest task that started at or after `since` (page time), 0 when none. */
+function longestTaskSince(page: Page, since: number): Promise<number> {
+  return page.evaluate(
+    (from) =>
+      Math.max(
+        0,
+        ...(window as unknown as { __longTasks: LongTask[] }).__longTasks
+          .filter((task) => task.start >= from)
+          .map((task) => task.duration),
+      ),
+    since,
+  );
+}
 
 // A reply of about 1 MB that once froze the page for seconds (30,000 <em>, a 3,000-column table),
 // streamed by the harness's model server through the real gateway in ten growing deltas.
@@ -8,14 +37,7 @@ test('a 1 MB render-bomb reply streams and settles with no task over 200 ms', as
   gateway,
 }) => {
   test.setTimeout(180_000);
-  await page.addInitScript(() => {
-    const seen: Array<{ start: number; duration: number }> = [];
-    (window as unknown as { __longTasks: typeof seen }).__longTasks = seen;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        seen.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await watchLongTasks(page);
   await page.goto('/');
   await connectWithForm(page, gateway.url, gateway.token);
   await expect(connectionStatus(page)).toContainText('Connected');
@@ -36,18 +58,7 @@ test('a 1 MB render-bomb reply streams and settles with no task over 200 ms', as
   await composer.fill('still here');
   await expect(composer).toHaveValue('still here');
 
-  const worst = await page.evaluate(
-    (since) =>
-      Math.max(
-        0,
-        ...(
-          window as unknown as { __longTasks: Array<{ start: number; duration: number }> }
-        ).__longTasks
-          .filter((task) => task.start >= since)
-          .map((task) => task.duration),
-      ),
-    sentAt,
-  );
+  const worst = await longestTaskSince(page, sentAt);
   console.log(`render bomb: longest task ${Math.round(worst)} ms`);
   expect(worst).toBeLessThan(200);
 });
@@ -61,14 +72,7 @@ test('a scripted gateway streaming a 40 KB reply every 150 ms and then 1 MB bomb
   test.setTimeout(180_000);
   const fake = await startFakeGateway({ answers: { 'chat.history': { messages: [] } } });
   try {
-    await page.addInitScript(() => {
-      const seen: Array<{ start: number; duration: number }> = [];
-      (window as unknown as { __longTasks: typeof seen }).__longTasks = seen;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          seen.push({ start: entry.startTime, duration: entry.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await watchLongTasks(page);
     await page.goto('/');
     await connectWithForm(page, fake.url, 'fake-token');
     await expect(connectionStatus(page)).toContainText('Connected');
@@ -100,18 +104,7 @@ test('a scripted gateway streaming a 40 KB reply every 150 ms and then 1 MB bomb
     await stream('bomb-reply', bomb, 10, 150);
     await expect(page.getByTestId('over-budget').last()).toBeVisible();
 
-    const worst = await page.evaluate(
-      (from) =>
-        Math.max(
-          0,
-          ...(
-            window as unknown as { __longTasks: Array<{ start: number; duration: number }> }
-          ).__longTasks
-            .filter((task) => task.start >= from)
-            .map((task) => task.duration),
-        ),
-      since,
-    );
+    const worst = await longestTaskSince(page, since);
     console.log(
       `scripted gateway: ${reply.length} + ${bomb.length} chars, longest task ${Math.round(worst)} ms`,
     );

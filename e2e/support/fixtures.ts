@@ -63,3 +63,13 @@ export async function openConnected(
   await expect(connectionStatus(page)).toContainText('Connected');
   await page.goto(path);
 }
+
+/** Connects with the form and saves the connection as a named profile (for the fleet). */
+export async function saveProfile(page: Page, name: string, url: string, token: string) {
+  await page.goto('/connect');
+  await page.getByLabel('Gateway URL', { exact: true }).fill(url);
+  await page.getByLabel('Profile name (optional)').fill(name);
+  await page.getByLabel('Token', { exact: true }).fill(token);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(connectionStatus(page)).toContainText(`Connected to ${url}`);
+}

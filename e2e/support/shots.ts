@@ -8,15 +8,20 @@ export const SIZES = [
 ] as const;
 
 /**
- * Screenshots the page at every size in light and dark (to /tmp/shots-logs/<name>-<width>-<scheme>.png)
- * and checks it never scrolls sideways; leaves it at 1280×800 in light.
+ * Screenshots the page at every size in light and dark (to <dir>/<name>-<width>-<scheme>.png,
+ * /tmp/shots-logs by default; the whole page with `fullPage`) and checks it never scrolls
+ * sideways; leaves it at 1280×800 in light.
  */
-export async function shootEverySize(page: Page, name: string): Promise<void> {
+export async function shootEverySize(
+  page: Page,
+  name: string,
+  { dir = '/tmp/shots-logs', fullPage = false }: { dir?: string; fullPage?: boolean } = {},
+): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const [width, height] of SIZES) {
       await page.setViewportSize({ width, height });
-      await page.screenshot({ path: `/tmp/shots-logs/${name}-${width}-${scheme}.png` });
+      await page.screenshot({ path: `${dir}/${name}-${width}-${scheme}.png`, fullPage });
       const sideways = await page.evaluate(
         () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
       );
