@@ -1,5 +1,11 @@
 import { startFakeGateway, type FakeGateway } from './fake/fake-gateway.mjs';
-import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
+import {
+  connectionStatus,
+  connectWithForm,
+  expect,
+  test,
+  openOverviewTools,
+} from './support/fixtures';
 
 // Faults a real openclaw gateway cannot be made to produce on demand, so a
 // scripted fake gateway stands in (see e2e/fake/fake-gateway.mjs).
@@ -30,6 +36,7 @@ test('garbage, unknown and huge frames neither crash nor stall the page', async 
   fake.event('huge.event', { blob: 'x'.repeat(30 * 1024 * 1024) });
 
   // Wait until the page has taken the 30 MB frame (the last one sent), then check it copes.
+  await openOverviewTools(page);
   await page.getByTestId('diagnostics').getByText('Diagnostics').click();
   await expect
     .poll(async () => Number(await page.getByTestId('diag-largestFrame').textContent()), {

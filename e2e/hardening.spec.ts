@@ -4,7 +4,13 @@ import { consoleServerMiddleware, createHandoff } from '../scripts/handoff.mjs';
 import { startFakeGateway, type FakeGateway } from './fake/fake-gateway.mjs';
 import { chatRun, connectGateway } from '../harness/gateway/client.mjs';
 import { serveConsole, serveFramer, type Host } from './support/console-host';
-import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
+import {
+  connectionStatus,
+  connectWithForm,
+  expect,
+  test,
+  openOverviewTools,
+} from './support/fixtures';
 
 // Issue 13: what a hostile page, link, client or gateway could do, tried against the built console.
 
@@ -350,6 +356,7 @@ test('malformed gateway data is dropped and counted; every view still renders', 
   await expect(page.getByTestId('agents').locator('li')).toHaveCount(1);
   await expect(page.getByTestId('health-panel')).toContainText('telegram');
   await expect(page.getByTestId('presence-count')).toHaveText('2 clients');
+  await openOverviewTools(page);
   await page.getByTestId('diagnostics').locator('summary').click();
   await expect
     .poll(async () => Number(await page.getByTestId('diag-unreadableItems').textContent()))

@@ -1,6 +1,12 @@
 import { connectGateway } from '../harness/gateway/client.mjs';
 import { chromiumArgs, chromiumPath } from '../harness/chromium.mjs';
-import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
+import {
+  connectionStatus,
+  connectWithForm,
+  expect,
+  test,
+  openOverviewTools,
+} from './support/fixtures';
 
 // A LAN-like origin: Chromium resolves console.lan to 127.0.0.1, so the page's origin is
 // http://console.lan:4173 — not loopback to the gateway, and not a secure context.
@@ -84,6 +90,7 @@ test('observer mode connects read-only and cannot change anything', async ({ pag
   await expect(connectionStatus(page)).toContainText('Connected');
   await expect(page.getByTestId('read-only')).toBeVisible();
   await expect(page.getByTestId('health-state')).toHaveText(/Healthy/);
+  await openOverviewTools(page);
   await expect(page.getByRole('button', { name: 'Post system event' })).toBeDisabled();
   await expect(page.getByTestId('devices-panel')).toHaveCount(0);
 

@@ -1,6 +1,12 @@
 import { startFakeGateway } from './fake/fake-gateway.mjs';
 import { connectGateway } from '../harness/gateway/client.mjs';
-import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
+import {
+  connectionStatus,
+  connectWithForm,
+  expect,
+  test,
+  openOverviewTools,
+} from './support/fixtures';
 
 test('the built console runs under a CSP that blocks inline script', async ({ page, gateway }) => {
   const violations: string[] = [];
@@ -90,6 +96,7 @@ test('an action the gateway refuses is shown as refused, not as done', async ({ 
     await page.goto('/');
     await connectWithForm(page, fake.url, 'fake-token');
     await expect(connectionStatus(page)).toContainText('Connected');
+    await openOverviewTools(page);
     await page.getByLabel('System event text').fill('deploy finished');
     await page.getByRole('button', { name: 'Post system event' }).click();
     await expect(

@@ -73,3 +73,10 @@ export async function saveProfile(page: Page, name: string, url: string, token: 
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(connectionStatus(page)).toContainText(`Connected to ${url}`);
 }
+
+/** Opens the overview's folded operator tools (system event, alerts, diagnostics). */
+export async function openOverviewTools(page: Page) {
+  const fold = page.getByTestId('overview-tools');
+  await fold.getByText('Operator tools').click();
+  await expect(fold).toHaveAttribute('open', '');
+}

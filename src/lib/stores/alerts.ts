@@ -6,10 +6,14 @@ import { recentFailures, runs } from './run-map';
 import { connectionState } from './connection';
 import { pendingDevices } from './devices';
 import { channels } from './health';
-import { t } from './i18n';
+import catalogue from '../../i18n/pages/alerts';
+import { pageText } from './i18n';
 import { platform } from './platform';
 import { pageVisible } from './visibility';
 import { alertPrefs } from './alert-prefs';
+
+// Notification texts in the language on screen (their own catalogue: this module loads lazily).
+const text = pageText(catalogue);
 
 /** The conditions worth an operator's attention right now. */
 export const alertState = computed(
@@ -70,7 +74,7 @@ export function watchAlerts(): () => void {
       const wasRunning = running.delete(id);
       if (!wasRunning || (run.state !== 'final' && run.state !== 'aborted')) continue;
       if (pageVisible.get()) continue;
-      const title = t.get()(run.state === 'final' ? 'alerts.myRunDone' : 'alerts.myRunStopped');
+      const title = text.get()(run.state === 'final' ? 'alerts.myRunDone' : 'alerts.myRunStopped');
       notify(title, run.sessionKey, () => openSessionPage(run.sessionKey));
     }
   };
@@ -84,7 +88,7 @@ export function watchAlerts(): () => void {
   };
   const offs = [
     alertState.listen((state) => {
-      const translate = t.get();
+      const translate = text.get();
       if (state.latestFailure && state.latestFailure !== previous.latestFailure) {
         if (!pageVisible.get()) unseenFailures += 1;
         notify(

@@ -2,9 +2,13 @@ import { alertPrefs } from './alert-prefs';
 import { budgetWarning } from './budget';
 import { budgetBadge } from './budget-badge';
 import { connectionState } from './connection';
-import { t } from './i18n';
+import catalogue from '../../i18n/pages/alerts';
+import { pageText } from './i18n';
 import { platform } from './platform';
 import { router } from './router';
+
+// Notification texts in the language on screen (their own catalogue: this module loads lazily).
+const text = pageText(catalogue);
 
 /**
  * Notifies once each time the current gateway's spend reaches a higher threshold of a budget
@@ -20,7 +24,7 @@ export function watchBudget(): () => void {
     if (key === told) return;
     told = key;
     if (alertPrefs.get().notify !== 'yes') return;
-    const translate = t.get();
+    const translate = text.get();
     platform().notifications.show(translate('alerts.budget'), {
       body: translate(level.period === 'daily' ? 'alerts.budget.daily' : 'alerts.budget.monthly', {
         percent: Math.floor(level.percent),

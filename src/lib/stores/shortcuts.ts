@@ -1,7 +1,6 @@
 import { atom } from 'nanostores';
-import type { PlainKey } from '../../i18n/en';
 import { connectionState, retryNow } from './connection';
-import { NAV_PAGES, pageForKey } from './navigation';
+import { pageForKey } from './navigation';
 import { platform } from './platform';
 import { router } from './router';
 
@@ -10,20 +9,6 @@ export const shortcutHelpOpen = atom(false);
 
 /** Whether the command palette (Ctrl/⌘+K: jump to any page, session or action) is open. */
 export const paletteOpen = atom(false);
-
-/** The shortcuts, as the help overlay lists them. */
-export const SHORTCUTS: Array<{ keys: string; label: PlainKey; page?: PlainKey }> = [
-  ...NAV_PAGES.map((page) => ({
-    keys: `g ${page.key}`,
-    label: 'keys.goTo' as const,
-    page: page.label,
-  })),
-  { keys: 'Ctrl+K', label: 'keys.palette' },
-  { keys: '/', label: 'keys.search' },
-  { keys: 'r', label: 'keys.retry' },
-  { keys: '?', label: 'keys.help' },
-  { keys: 'Esc', label: 'keys.close' },
-];
 
 let pendingG: number | undefined;
 
