@@ -72,7 +72,19 @@ async function installPackage(dir, spec, entry, PATH) {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'package.json'), '{"private":true}\n');
-  await run('npm', ['install', '--no-audit', '--no-fund', '--no-save', spec], { cwd: dir, PATH });
+  // npm prints nothing for minutes when not on a terminal: say that it is still working.
+  const ticker = setInterval(
+    () =>
+      log(
+        `still installing ${spec}: ${Math.round((Date.now() - started) / 1000)} s so far (a first install takes 1 to 4 minutes on 2 cores)`,
+      ),
+    15_000,
+  );
+  try {
+    await run('npm', ['install', '--no-audit', '--no-fund', '--no-save', spec], { cwd: dir, PATH });
+  } finally {
+    clearInterval(ticker);
+  }
   if (!existsSync(entry)) throw new Error(`npm installed ${spec} but ${entry} is missing`);
   await writeFile(marker, `${spec} ${new Date().toISOString()}\n`);
   log(`installed ${spec} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
