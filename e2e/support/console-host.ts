@@ -30,7 +30,13 @@ async function listen(handler: Middleware): Promise<Host> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Dropping open connections too: a page still open (a framed console, say) keeps one alive,
+    // and close() alone waits for it until the test's timeout.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
