@@ -36,6 +36,7 @@ const TEMPLATE_FAMILIES = [
   'session.via.',
   'problem.',
   'palette.kind.',
+  'value.',
 ];
 
 describe('catalogues', () => {

@@ -210,6 +210,21 @@ export const en = {
   'palette.kind.session': 'Session',
   'palette.kind.action': 'Action',
   'palette.retry': 'Retry the connection now',
+  'value.disabled': 'disabled',
+  'value.up': 'up',
+  'value.down': 'down',
+  'value.connected': 'connected',
+  'value.disconnected': 'disconnected',
+  'value.running': 'running',
+  'value.stopped': 'stopped',
+  'value.gateway': 'gateway',
+  'value.ui': 'ui',
+  'value.webchat': 'webchat',
+  'value.cli': 'cli',
+  'value.backend': 'backend',
+  'value.node': 'node',
+  'value.worker': 'worker',
+  'value.probe': 'probe',
 } satisfies Record<string, Message>;
 
 /** A UI text key. */

@@ -45,6 +45,7 @@ afterEach(() =>
     i18n.formatDuration,
     i18n.formatAgo,
     i18n.formatIn,
+    i18n.gatewayWord,
   ),
 );
 
@@ -84,6 +85,21 @@ describe('t', () => {
     expect(i18n.pageText(sessionsText).get()('sessions.count', { shown: 3, count: 40 })).toBe(
       '共 40 个会话，显示 3 个',
     );
+  });
+});
+
+describe('gatewayWord', () => {
+  it('shows a gateway’s known words in the chosen language and any other word as sent', async () => {
+    keepMount(i18n.gatewayWord);
+    expect(i18n.gatewayWord.get()('disabled')).toBe('disabled');
+    await showLanguage('zh-CN');
+    const word = i18n.gatewayWord.get();
+    expect(word('disabled')).toBe('已停用');
+    expect(word('gateway')).toBe('网关');
+    expect(word('15m')).toBe('15m');
+    // Words that name object internals are only words.
+    expect(word('__proto__')).toBe('__proto__');
+    expect(word('constructor')).toBe('constructor');
   });
 });
 

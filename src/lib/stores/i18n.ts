@@ -81,6 +81,15 @@ function translator(lang: Locale, messages: Record<string, Message>): Translate 
 export const t = computed($shown, (shown) => translator(shown.locale, shown.messages));
 
 /**
+ * A gateway's own word (a heartbeat's "disabled", a channel's "up", a client's mode) in the
+ * language on screen; a word the dictionaries do not know is shown as the gateway sent it.
+ */
+export const gatewayWord = computed(t, (translate) => (word: string): string => {
+  const key = `value.${word}`;
+  return Object.hasOwn(en, key) ? translate(key as PlainKey) : word;
+});
+
+/**
  * A lazy page's own texts in every shipped language. They travel with the page's code, so the
  * first view does not grow with every page; English defines the keys, the others must match.
  */
