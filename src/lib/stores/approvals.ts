@@ -1,4 +1,5 @@
 import { atom, onMount, readonlyType } from 'nanostores';
+import { afterFirstView } from './lazy-watch';
 
 /** A waiting approval or agent question as a line on a board. */
 export interface PendingApproval {
@@ -12,26 +13,28 @@ export interface PendingApproval {
 
 const $pending = atom<PendingApproval[]>([]);
 
-// The inbox (parsing every kind of request, history, decisions) is fetched after the first
-// paint: the badge and the wall need only this list, and the first view stays small.
+// The inbox (parsing every kind of request, history, decisions) is fetched once the first view
+// shows live data: the badge and the wall need only this list, and the first view stays small.
 onMount($pending, () => {
   let stop: (() => void) | undefined;
   let stopped = false;
-  void import('./approvals-inbox').then(({ asks }) => {
-    if (stopped) return;
-    stop = asks.subscribe((state) =>
-      $pending.set(
-        state.waiting.map(({ id, kind, summary, sessionKey, createdAt, expiresAt }) => ({
-          id,
-          kind,
-          summary,
-          sessionKey,
-          createdAt,
-          expiresAt,
-        })),
-      ),
-    );
-  });
+  void afterFirstView()
+    .then(() => import('./approvals-inbox'))
+    .then(({ asks }) => {
+      if (stopped) return;
+      stop = asks.subscribe((state) =>
+        $pending.set(
+          state.waiting.map(({ id, kind, summary, sessionKey, createdAt, expiresAt }) => ({
+            id,
+            kind,
+            summary,
+            sessionKey,
+            createdAt,
+            expiresAt,
+          })),
+        ),
+      );
+    });
   return () => {
     stopped = true;
     stop?.();
