@@ -22,6 +22,24 @@ export async function buildConsole(outDir = path.join(os.tmpdir(), 'openclaw-con
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   });
+  // The floor pages go beside it, under /floor/, so one server serves all three.
+  const floorRoot = path.join(repoRoot, 'bench/floor');
+  await build({
+    root: floorRoot,
+    configFile: false,
+    logLevel: 'warn',
+    base: '/floor/',
+    build: {
+      outDir: path.join(outDir, 'floor'),
+      emptyOutDir: true,
+      rollupOptions: {
+        input: {
+          index: path.join(floorRoot, 'index.html'),
+          raw: path.join(floorRoot, 'raw.html'),
+        },
+      },
+    },
+  });
   return outDir;
 }
 

@@ -62,3 +62,11 @@ export const controlUi = {
   /** It prefetches chat.history for listed sessions; opening one asks chat.startup. */
   transcriptMethod: 'chat.startup',
 };
+
+/** The floor pages (bench/floor), served beside our build by the same preview server. */
+export const floor = {
+  /** Only the gateway client, a token and a device identity; draws our status and health markers. */
+  clientUrl: (env) => oursUrl(env.consoleUrl, env.gateway, '/floor/index.html'),
+  /** A raw socket with a token and no identity, for reference. */
+  rawUrl: (env) => oursUrl(env.consoleUrl, env.gateway, '/floor/raw.html'),
+};

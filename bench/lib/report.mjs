@@ -58,7 +58,8 @@ function cells(row) {
   ];
 }
 
-const HEAD = ['figure', 'ours', 'Control UI', 'ratio', 'target', 'met?'];
+// The third column is the Control UI, unless the row names what it compares with (the floor).
+const HEAD = ['figure', 'ours', 'Control UI (or as named)', 'ratio', 'target', 'met?'];
 
 /** A fixed-width text table for the terminal. */
 export function textTable(rows) {
