@@ -10,7 +10,14 @@ import { platform, servingGateway } from './lib/stores/platform';
 if (!platform().isFramed()) {
   // Default to the gateway that served the page, when one did; else a gateway on the host that
   // served the console: right for loopback and LAN alike.
-  void initConnection(servingGateway() ?? `ws://${location.hostname || '127.0.0.1'}:18789`);
+  const aimed = initConnection(
+    servingGateway() ?? `ws://${location.hostname || '127.0.0.1'}:18789`,
+  );
+  // A start-up link first asks the serving server about its gateway (one local request): let
+  // the socket open before the first render takes the main thread, but never wait long for it.
+  // (A failure to start must never keep the page from rendering: it is logged, not thrown.)
+  const settled = aimed.catch((error: unknown) => console.error('Connection start failed', error));
+  await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 50))]);
 }
 
 mount(App, { target: document.getElementById('app')! });
