@@ -24,7 +24,7 @@ export default {
     // 2.1: the title badge and notification watcher with its texts, fetched just after.
     alerts: 2.4,
     // 30.9: uPlot 1.6.32 (~21.5 KB gzip with its CSS) is most of it, loaded only on /usage.
-    UsageView: 35.5, // 35.1 with the budget settings
+    UsageView: 37, // 36.3 with the budget settings and the opt-in pause at the limit
     // 13.0: the triage (one snapshot reader per signal, reusing the approvals, cron and nodes
     // validators) and its catalogue.
     FleetView: 13.5,

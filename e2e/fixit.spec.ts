@@ -2,40 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { chatRun, connectGateway, type GatewayClient } from '../harness/gateway/client.mjs';
 import { connectionStatus, expect, openConnected, test } from './support/fixtures';
+import { addJob, disableOthersJobs, heardAnnouncements, jobEnabled } from './support/jobs';
 import { shootEverySize } from './support/shots';
 
 const SHOTS = '/tmp/shots-fixit';
-
-/** Makes a real hourly job through the gateway, as another operator would. */
-async function addJob(client: GatewayClient, name: string, enabled: boolean) {
-  const job = await client.request<{ id: string }>('cron.add', {
-    name,
-    enabled,
-    schedule: { kind: 'every', everyMs: 3_600_000 },
-    sessionTarget: 'isolated',
-    wakeMode: 'now',
-    payload: { kind: 'agentTurn', message: 'reply: tick' },
-    delivery: { mode: 'none' },
-  });
-  return job.id;
-}
-
-/** Turns off the enabled jobs earlier tests left on this worker's gateway (not system-owned ones). */
-async function disableOthersJobs(client: GatewayClient) {
-  const listed = await client.request<{
-    jobs: { id: string; enabled: boolean; declarationKey?: string }[];
-  }>('cron.list', { includeDisabled: true });
-  for (const job of listed.jobs)
-    if (job.enabled && !job.declarationKey)
-      await client.request('cron.update', { id: job.id, patch: { enabled: false } });
-}
-
-async function jobEnabled(client: GatewayClient, id: string) {
-  const listed = await client.request<{ jobs: { id: string; enabled: boolean }[] }>('cron.list', {
-    includeDisabled: true,
-  });
-  return listed.jobs.find((job) => job.id === id)?.enabled;
-}
 
 /** Starts a slow run (the model server streams 200 words, 300 ms apart) and waits for its first words. */
 async function slowRun(client: GatewayClient, sessionKey: string) {
@@ -50,19 +20,6 @@ async function slowRun(client: GatewayClient, sessionKey: string) {
   await started;
   off();
   return run;
-}
-
-/** Announcements other operators receive: `system-event` lines on the presence list. */
-function heardAnnouncements(client: GatewayClient): string[] {
-  const heard: string[] = [];
-  client.onEvent((frame) => {
-    if (frame.event !== 'presence') return;
-    const list = (frame.payload as { presence?: { reason?: string; text?: string }[] }).presence;
-    for (const entry of list ?? [])
-      if (entry.reason === 'console-action' && entry.text && !heard.includes(entry.text))
-        heard.push(entry.text);
-  });
-  return heard;
 }
 
 const panel = (page: Page, id: string) => page.getByTestId(id);

@@ -15,6 +15,11 @@ const en = {
   'alerts.budget': 'Spend budget reached',
   'alerts.budget.daily': '{percent}% of today’s budget spent on {url}',
   'alerts.budget.monthly': '{percent}% of this month’s budget spent on {url}',
+  'alerts.budgetPaused': 'Spend budget reached: paused',
+  'alerts.budgetPausedBody': {
+    one: 'Heartbeats and {count} scheduled job paused on {url}; resume them from the overview.',
+    other: 'Heartbeats and {count} scheduled jobs paused on {url}; resume them from the overview.',
+  },
 };
 
 export default {
@@ -30,5 +35,9 @@ export default {
     'alerts.budget': '已达到支出预算',
     'alerts.budget.daily': '{url} 今日预算已用 {percent}%',
     'alerts.budget.monthly': '{url} 本月预算已用 {percent}%',
+    'alerts.budgetPaused': '已达到支出预算：已暂停',
+    'alerts.budgetPausedBody': {
+      other: '已在 {url} 上暂停心跳和 {count} 个定时任务；可在概览中恢复。',
+    },
   },
 } satisfies PageCatalogue<typeof en>;

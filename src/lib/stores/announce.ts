@@ -1,5 +1,6 @@
 import { computed } from 'nanostores';
-import { request } from './gateway-session';
+import { gatewayHello, request } from './gateway-session';
+import { activeProfile } from './profiles';
 import { presence } from './presence';
 
 /**
@@ -20,7 +21,15 @@ const WORDS = {
     'stopped everything (runs aborted, tasks cancelled, heartbeats and scheduled jobs paused)',
   resume: 'resumed what they had paused (heartbeats and scheduled jobs)',
   channelRestart: 'restarted a channel account',
+  budgetPause:
+    'paused heartbeats and scheduled jobs because the spend budget was reached (runs in flight left alone)',
 } as const;
+
+/** How other operators read who acted: the profile's name, else this console's device id. */
+export const actorName = computed(
+  [activeProfile, gatewayHello],
+  (profile, hello) => profile?.name ?? `console ${(hello?.deviceId ?? '').slice(0, 8) || '?'}`,
+);
 
 /** What can be announced. */
 export type AnnounceKind = keyof typeof WORDS;

@@ -10,6 +10,8 @@ export interface Budget {
   monthly?: number;
   /** Percentages that warn, ascending (e.g. 50, 80, 100). */
   thresholds: number[];
+  /** Opted in: at 100 % this browser pauses the gateway's heartbeats and scheduled jobs. */
+  pauseAtLimit?: true;
 }
 
 /** Thresholds offered when the operator has chosen none. */
@@ -49,6 +51,7 @@ export function readBudget(value: unknown): Budget {
     ...(positive(raw.daily) && { daily: raw.daily }),
     ...(positive(raw.monthly) && { monthly: raw.monthly }),
     thresholds: cleanThresholds(raw.thresholds),
+    ...(raw.pauseAtLimit === true && { pauseAtLimit: true as const }),
   };
 }
 

@@ -68,4 +68,26 @@ describe('spend budget of the current gateway', () => {
     await vi.waitFor(() => expect(page.notifications).toHaveLength(2));
     expect(budgetWarning.get()?.reached).toBe(100);
   });
+
+  it('reads the spend again every minute while watched, so runs it never hears end still count', async () => {
+    stop = watchBudget();
+    const socket = await connectLive();
+    answered = 0;
+    saveBudget(URL, { daily: 1, thresholds: [100] });
+    await answerCost(socket, 0.2);
+    await vi.waitFor(() => expect(spendNow.get().value?.today).toBeCloseTo(0.2));
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    try {
+      // Mounted afresh under fake intervals: the poll is one of them.
+      cleanStores(spendNow, budgetWarning);
+      stop();
+      stop = watchBudget();
+      await answerCost(socket, 0.2);
+      vi.advanceTimersByTime(60_000);
+      await answerCost(socket, 1.5);
+      await vi.waitFor(() => expect(budgetWarning.get()?.reached).toBe(100));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -48,6 +48,7 @@ export const hasLimit = (budget: Budget) => !!(budget.daily || budget.monthly);
 /** Saves a gateway's budget (cleaned) and re-reads the spend against it. */
 export function saveBudget(url: string, budget: Budget): void {
   budgets.set({ ...budgets.get(), [url]: readBudget(budget) });
+  incompleteReads = 0;
   void spendNow.refresh();
 }
 
@@ -71,6 +72,12 @@ const MAX_INCOMPLETE_READS = 6;
 const SPEND_DEBOUNCE_MS = 2_000;
 /** The gateway's usage cache lifetime plus a margin: a read after it sees the newest runs. */
 const SPEND_CACHE_MS = 31_000;
+/**
+ * Spend is read again this often while watched, whatever happened: runs this console never
+ * hears end (another gateway client's, a scheduled job's) cost money too. One request a minute,
+ * and none without a budget.
+ */
+const SPEND_POLL_MS = 60_000;
 
 /** The current gateway's spend today and this month, live while observed. */
 export const spendNow = gatewayCollection<Spend | undefined>({
@@ -92,11 +99,15 @@ onMount(spendNow, () => {
     if (cost)
       $recent.set([...$recent.get().filter((r) => now - r.at < 3_600_000), { at: now, cost }]);
     timers.splice(0).forEach(clearTimeout);
+    // A new run's cost may need a few "still counting" answers again before it shows.
+    incompleteReads = 0;
     timers.push(setTimeout(() => void spendNow.refresh(), SPEND_DEBOUNCE_MS));
     timers.push(setTimeout(() => void spendNow.refresh(), SPEND_CACHE_MS));
   });
+  const poll = setInterval(() => void spendNow.refresh(), SPEND_POLL_MS);
   return () => {
     off();
+    clearInterval(poll);
     timers.forEach(clearTimeout);
   };
 });

@@ -3,7 +3,7 @@ import { getTestStorage, useTestStorageEngine } from '@nanostores/persistent';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
-import { answer, connectLive } from '../testing/live';
+import { answer, connectLive, serve } from '../testing/live';
 import { disconnect } from './connection';
 import { pausedHere, planStop, resumeEverything, stopAll, stopEverything } from './stop-all';
 
@@ -12,24 +12,6 @@ const ADMIN = (hello: { payload: unknown }) => {
 };
 const sent = (socket: FakeWebSocket, method: string) =>
   socket.sent.filter((frame) => frame.method === method).map((frame) => frame.params);
-
-/** Answers every request of a method, as many as come, with a reply built from its params. */
-function serve(socket: FakeWebSocket, method: string, reply: (params: never) => unknown) {
-  const seen = new Set<unknown>();
-  const timer = setInterval(() => {
-    for (const frame of socket.sent) {
-      if (frame.method !== method || seen.has(frame.id)) continue;
-      seen.add(frame.id);
-      socket.receive({
-        type: 'res',
-        id: frame.id,
-        ok: true,
-        payload: reply(frame.params as never),
-      });
-    }
-  }, 1);
-  return () => clearInterval(timer);
-}
 
 beforeEach(() => {
   useTestStorageEngine();

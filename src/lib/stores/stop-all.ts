@@ -1,7 +1,7 @@
 import { persistentMap } from '@nanostores/persistent';
 import { atom, computed, readonlyType } from 'nanostores';
 import { describeError } from '../gateway/outcome';
-import { announce } from './announce';
+import { announce, type AnnounceKind } from './announce';
 import { connectionState } from './connection';
 import { can, request } from './gateway-session';
 import { activeRuns } from './run-map';
@@ -115,8 +115,28 @@ export async function planStop(): Promise<StopPlan | undefined> {
   }
 }
 
-/** Carries out a confirmed plan and remembers what it paused. */
-export async function stopEverything(plan: StopPlan, who: string): Promise<void> {
+/**
+ * What a pause at a spend budget's limit touches: heartbeats and enabled scheduled jobs (each
+ * where allowed); runs in flight and tasks are left to finish.
+ */
+export async function planPause(): Promise<StopPlan> {
+  const allowed = can.get();
+  const jobs = allowed('cron.update') ? await listAll('cron.list', 'jobs', { limit: 200 }) : [];
+  return {
+    heartbeats: allowed('set-heartbeats'),
+    jobs: enabledJobs(jobs),
+    ownedJobs: enabledJobs(jobs, true).map((job) => job.name),
+    runs: [],
+    tasks: [],
+  };
+}
+
+/** Carries out a confirmed plan, remembers what it paused and tells the other operators. */
+export async function stopEverything(
+  plan: StopPlan,
+  who: string,
+  kind: AnnounceKind = 'stopAll',
+): Promise<void> {
   const url = connectionState.get().url;
   $state.set({ phase: 'stopping', plan });
   const report: StopReport = {
@@ -167,7 +187,7 @@ export async function stopEverything(plan: StopPlan, who: string): Promise<void>
     else report.tasksRefused.push({ id, reason: String(reply?.reason ?? 'not cancelled') });
   }
   $state.set({ phase: 'stopped', stop: report });
-  void announce('stopAll', who);
+  void announce(kind, who);
 }
 
 /** Turns back on exactly what this console paused on the connected gateway. */

@@ -2,7 +2,7 @@ import { expect, vi } from 'vitest';
 import { connectionState } from '../stores/connection';
 import { connect } from '../stores/connect-form';
 import { FakeWebSocket } from './fake-websocket';
-import { completeHandshake } from './handshake';
+import { completeHandshake, SLOW_MACHINE } from './handshake';
 import type { HelloFrame } from './frames';
 
 /** Connects the stores to a fresh fake gateway and completes the handshake; returns its socket. */
@@ -12,7 +12,7 @@ export async function connectLive(edit?: (hello: HelloFrame) => void): Promise<F
   await completeHandshake(socket, edit);
   await vi.waitFor(() => {
     if (connectionState.get().phase !== 'connected') throw new Error('not connected yet');
-  });
+  }, SLOW_MACHINE);
   return socket;
 }
 
@@ -23,7 +23,7 @@ export async function answer(
   payload: unknown,
   error?: { code: string; message: string },
 ): Promise<void> {
-  await vi.waitFor(() => socket.lastRequest(method));
+  await vi.waitFor(() => socket.lastRequest(method), SLOW_MACHINE);
   const id = socket.lastRequest(method).id;
   socket.receive(
     error ? { type: 'res', id, ok: false, error } : { type: 'res', id, ok: true, payload },
@@ -44,6 +44,24 @@ export function historyOf(socket: FakeWebSocket, key: string) {
 
 /** Answers the last `chat.history` request for a session. */
 export async function answerHistory(socket: FakeWebSocket, key: string, payload: unknown) {
-  await vi.waitFor(() => expect(historyOf(socket, key).length).toBeGreaterThan(0));
+  await vi.waitFor(() => expect(historyOf(socket, key).length).toBeGreaterThan(0), SLOW_MACHINE);
   socket.receive({ type: 'res', id: historyOf(socket, key).at(-1)!.id, ok: true, payload });
+}
+
+/** Answers every request of a method, as many as come, with a reply built from its params. */
+export function serve(socket: FakeWebSocket, method: string, reply: (params: never) => unknown) {
+  const seen = new Set<unknown>();
+  const timer = setInterval(() => {
+    for (const frame of socket.sent) {
+      if (frame.method !== method || seen.has(frame.id)) continue;
+      seen.add(frame.id);
+      socket.receive({
+        type: 'res',
+        id: frame.id,
+        ok: true,
+        payload: reply(frame.params as never),
+      });
+    }
+  }, 1);
+  return () => clearInterval(timer);
 }
