@@ -283,8 +283,9 @@ test('the session page fills the screen: composer in view, the transcript above 
     }
   }
   // The settings fold open as a menu over the transcript, and Escape folds them again.
-  await page.setViewportSize({ width: 360, height: 740 });
   await openSessionSettings(page);
+  await page.screenshot({ path: `${dir}/session-settings-1920.png` });
+  await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: `${dir}/session-settings-360.png` });
   await page.getByLabel('Label', { exact: true }).press('Escape');
   await expect(page.getByTestId('session-settings')).not.toHaveAttribute('open', '');
