@@ -6,6 +6,7 @@ import {
   expect,
   test,
   openOverviewTools,
+  openSessionSettings,
 } from './support/fixtures';
 
 // A LAN-like origin: Chromium resolves console.lan to 127.0.0.1, so the page's origin is
@@ -98,6 +99,7 @@ test('observer mode connects read-only and cannot change anything', async ({ pag
   await expect(page.getByText('Read-only: your role cannot send messages here.')).toBeVisible();
   await expect(page.getByLabel('Message', { exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+  await openSessionSettings(page);
   await expect(page.getByRole('button', { name: 'Rename' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Reset' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Delete' })).toBeDisabled();

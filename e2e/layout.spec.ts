@@ -83,6 +83,8 @@ test.describe('every page at every size', () => {
           if (name !== 'connect' && name !== 'wall') {
             await expect(connectionStatus(page)).toContainText('Connected');
           }
+          // The session shot shows its loaded history, not “Loading history…”.
+          if (name === 'session') await expect(page.getByTestId('message').first()).toBeVisible();
           await page.screenshot({ path: `${SHOTS}/${name}-${size.name}-${scheme}.png` });
           const { sideways, outside } = await overflow(page);
           if (sideways > 0) problems.push(`${name}: scrolls ${sideways}px sideways`);

@@ -6,6 +6,7 @@ import {
   expect,
   test,
   openOverviewTools,
+  openSessionSettings,
 } from './support/fixtures';
 
 test('the built console runs under a CSP that blocks inline script', async ({ page, gateway }) => {
@@ -104,6 +105,7 @@ test('an action the gateway refuses is shown as refused, not as done', async ({ 
     ).toBeVisible();
 
     await page.goto('/sessions/agent%3Amain%3Amain');
+    await openSessionSettings(page);
     await page.getByLabel('Label', { exact: true }).fill('not allowed');
     await page.getByRole('button', { name: 'Rename' }).click();
     await expect(

@@ -1,12 +1,15 @@
 import type { Page } from '@playwright/test';
-import { connectGateway } from '../harness/gateway/client.mjs';
+import { mkdirSync } from 'node:fs';
+import { chatRun, connectGateway } from '../harness/gateway/client.mjs';
 import {
   connectionStatus,
   connectWithForm,
   expect,
+  openSessionSettings,
   test,
   type GatewayHandle,
 } from './support/fixtures';
+import { SIZES } from './support/shots';
 
 async function openSession(page: Page, gateway: GatewayHandle, key: string) {
   await page.goto('/');
@@ -14,6 +17,8 @@ async function openSession(page: Page, gateway: GatewayHandle, key: string) {
   await expect(connectionStatus(page)).toContainText('Connected');
   await page.goto(`/sessions/${encodeURIComponent(key)}`);
   await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+  // Connected again after the page load: what the role may do is known before a test cuts the line.
+  await expect(connectionStatus(page)).toContainText('Connected');
 }
 
 async function say(page: Page, text: string) {
@@ -77,6 +82,7 @@ test.describe('sessions and streaming runs on a real gateway', () => {
     await expect(page.getByTestId('run').last()).toHaveAttribute('data-run-state', 'final', {
       timeout: 60_000,
     });
+    await openSessionSettings(page);
     await page.getByLabel('Model', { exact: true }).selectOption('fake/other-model');
     await page.getByRole('button', { name: 'Use model' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
@@ -95,6 +101,7 @@ test.describe('sessions and streaming runs on a real gateway', () => {
       timeout: 60_000,
     });
 
+    await openSessionSettings(page);
     await page.getByLabel('Label', { exact: true }).fill('Renamed by e2e');
     await page.getByRole('button', { name: 'Rename' }).click();
     await expect(page.getByRole('heading', { name: 'Renamed by e2e' })).toBeVisible();
@@ -105,6 +112,7 @@ test.describe('sessions and streaming runs on a real gateway', () => {
     await expect(page.getByTestId('message').first()).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('message').filter({ hasText: 'make me exist' })).toHaveCount(0);
 
+    await openSessionSettings(page);
     await page.getByRole('button', { name: 'Delete' }).click();
     await expect(page).toHaveURL(/\/sessions$/);
     await expect(page.getByRole('link', { name: 'Renamed by e2e' })).toHaveCount(0);
@@ -224,4 +232,61 @@ test('a message queued while the gateway is down survives a reload and is sent o
     })
     .toBe(1);
   client.close();
+});
+
+test('the session page fills the screen: composer in view, the transcript above it, recent sessions beside it when wide', async ({
+  page,
+  gateway,
+}) => {
+  const key = 'agent:main:e2e-layout';
+  const client = await connectGateway(gateway.url, { token: gateway.token });
+  for (const text of ['What is the plan for today?', 'And after that?', 'Thanks, that is all.'])
+    await chatRun(client, text, { sessionKey: key });
+  client.close();
+  const dir = process.env.SHOTS_DIR ?? '/tmp/shots-session-layout';
+  mkdirSync(dir, { recursive: true });
+  await openSession(page, gateway, key);
+  await expect(page.getByTestId('message')).toHaveCount(6, { timeout: 30_000 });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const at = `${width}×${height} ${scheme}`;
+      const send = await page.getByRole('button', { name: 'Send', exact: true }).boundingBox();
+      const message = await page.getByLabel('Message', { exact: true }).boundingBox();
+      const transcript = await page.getByRole('region', { name: 'Conversation' }).boundingBox();
+      // The composer is on screen without scrolling, and the conversation ends above it.
+      expect(send!.y + send!.height, `Send on screen at ${at}`).toBeLessThanOrEqual(height);
+      expect(transcript!.y + transcript!.height, `no overlap at ${at}`).toBeLessThanOrEqual(
+        message!.y,
+      );
+      expect(transcript!.height, `a usable transcript at ${at}`).toBeGreaterThan(150);
+      const doc = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        scrollY: window.scrollY,
+      }));
+      expect(doc.scrollWidth, `no sideways scroll at ${at}`).toBeLessThanOrEqual(width);
+      expect(doc.scrollY).toBe(0);
+      const sidebar = page.getByRole('navigation', { name: 'Recent sessions' });
+      if (width >= 1200) {
+        await expect(sidebar).toBeVisible();
+        await expect(sidebar.locator('[aria-current="page"]')).toHaveAttribute(
+          'href',
+          `/sessions/${encodeURIComponent(key)}`,
+        );
+      } else {
+        await expect(sidebar).toHaveCount(0);
+      }
+      await page.screenshot({ path: `${dir}/session-${width}-${scheme}.png` });
+    }
+  }
+  // The settings fold open as a menu over the transcript, and Escape folds them again.
+  await openSessionSettings(page);
+  await page.screenshot({ path: `${dir}/session-settings-1920.png` });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: `${dir}/session-settings-360.png` });
+  await page.getByLabel('Label', { exact: true }).press('Escape');
+  await expect(page.getByTestId('session-settings')).not.toHaveAttribute('open', '');
 });

@@ -80,3 +80,10 @@ export async function openOverviewTools(page: Page) {
   await fold.getByText('Operator tools').click();
   await expect(fold).toHaveAttribute('open', '');
 }
+
+/** Opens the session page's folded settings (label, model, reset, delete); already open stays open. */
+export async function openSessionSettings(page: Page) {
+  const fold = page.getByTestId('session-settings');
+  if ((await fold.getAttribute('open')) === null) await fold.getByText('Session settings').click();
+  await expect(fold).toHaveAttribute('open', '');
+}

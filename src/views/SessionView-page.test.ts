@@ -5,7 +5,7 @@ import { isLive, retryNow } from '../lib/stores/connection';
 import { drafts } from '../lib/stores/drafts';
 import { FakeWebSocket } from '../lib/testing/fake-websocket';
 import { completeHandshake } from '../lib/testing/handshake';
-import { openSessionPage, router } from '../lib/stores/router';
+import { openSessionPage, router, sessionHref } from '../lib/stores/router';
 import { answer, connectLive, sentCount } from '../lib/testing/live';
 import {
   answerHistory,
@@ -179,5 +179,29 @@ describe('the session page', () => {
     await vi.waitFor(() =>
       expect(second.lastRequest('chat.send').params).toMatchObject({ message: 'typed offline' }),
     );
+  });
+
+  it('lists the recent sessions beside the open one on a wide screen, the open one marked', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query === '(min-width: 1200px)',
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }));
+    const key = fresh('beside');
+    const socket = await connectLive();
+    const view = openSessionView(key);
+    const newer = fresh('newer');
+    await answer(socket, 'sessions.list', {
+      sessions: [
+        { key, updatedAt: 2 },
+        { key: newer, label: 'Newer one', updatedAt: 3 },
+      ],
+    });
+    const side = () => view.target.querySelector('nav');
+    await vi.waitFor(() => expect(side()?.querySelectorAll('li a')).toHaveLength(2));
+    const links = [...side()!.querySelectorAll('li a')];
+    expect(links.map((a) => a.textContent)).toEqual(['Newer one', key.split(':')[2]]);
+    expect(links.map((a) => a.getAttribute('aria-current'))).toEqual([null, 'page']);
+    expect(links[1]!.getAttribute('href')).toBe(sessionHref(key));
   });
 });

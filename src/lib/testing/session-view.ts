@@ -10,7 +10,8 @@ import { models } from '../stores/models';
 import { openSessionPage, router } from '../stores/router';
 import { activeRuns, recentFailures, runs } from '../stores/run-map';
 import { sessionPage, type SessionPage } from '../stores/session-page';
-import { sessions } from '../stores/sessions';
+import { recentSessions } from '../stores/session-sidebar';
+import { sessionRows, sessions } from '../stores/sessions';
 import { transcript } from '../stores/transcripts';
 import { render, stubLayout } from './dom';
 import { useFakePlatform } from './fake-platform';
@@ -58,6 +59,8 @@ export function closeSessionViews(): void {
     sessionPage,
     router,
     ...keys.map(transcript),
+    recentSessions,
+    sessionRows,
     sessions,
     models,
     runs,
