@@ -1,6 +1,6 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeWebSocket } from '../testing/fake-websocket';
+import { FakeWebSocket, memoryVault } from '../testing/fake-websocket';
 import { frame, helloOk, refusal } from '../testing/frames';
 import { handshake, SCOPES, setup } from '../testing/gateway-connection';
 
@@ -12,6 +12,23 @@ afterEach(() => {
 });
 
 describe('GatewayConnection handshake', () => {
+  it('announces the connection without waiting for the issued device token to be written', async () => {
+    const vault = memoryVault();
+    // Identities are written as usual; the device token write never finishes (a slow disk).
+    const slowVault = {
+      ...vault,
+      set: (key: string, value: unknown) =>
+        key.startsWith('identity:') ? vault.set(key, value) : new Promise<void>(() => {}),
+    };
+    const { connection, listener } = setup({ token: 'secret' }, slowVault);
+    connection.start();
+    const connect = await handshake();
+    FakeWebSocket.last().receive(helloOk(connect.id));
+    await vi.waitFor(() => expect(listener.hello).toHaveBeenCalledTimes(1));
+    expect(connection.isReady).toBe(true);
+    connection.stop();
+  });
+
   it('offers protocol 4 with a device signature the gateway can verify', async () => {
     const { connection, listener } = setup();
     connection.start();

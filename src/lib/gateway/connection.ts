@@ -66,7 +66,7 @@ export class GatewayConnection {
           locale: opts.locale,
           userAgent: opts.userAgent,
         }),
-      onConnectHello: (hello, context) => void this.acceptHello(hello, context.plan),
+      onConnectHello: (hello, context) => this.acceptHello(hello, context.plan),
       onConnectFailure: (error, context) => this.onConnectFailure(error, context.plan),
       resolveClose: (context) => this.resolveClose(context),
       onEvent: (frame) => opts.listener.event(frame),
@@ -166,22 +166,22 @@ export class GatewayConnection {
     return { ...plan, identity, protocol: this.protocol };
   }
 
-  private async acceptHello(hello: HelloOk, plan: Plan): Promise<void> {
+  private acceptHello(hello: HelloOk, plan: Plan): void {
     this.ready = true;
     this.attempt = 0;
     this.restartUntil = 0;
     this.freshCredentials = false;
     this.protocol = hello.protocol;
-    try {
-      await this.lifecycle.acceptHello(hello, plan);
-    } finally {
-      this.opts.listener.hello(hello, {
-        protocol: hello.protocol,
-        deviceId: plan.identity.deviceId,
-        nonExtractableKey: plan.identity.nonExtractable,
-        usedDeviceToken: plan.selectedAuth.usingStoredDeviceToken === true,
-      });
-    }
+    this.opts.listener.hello(hello, {
+      protocol: hello.protocol,
+      deviceId: plan.identity.deviceId,
+      nonExtractableKey: plan.identity.nonExtractable,
+      usedDeviceToken: plan.selectedAuth.usingStoredDeviceToken === true,
+    });
+    // The device token the gateway issued is kept for the next connect; the page does not wait
+    // for that write (an IndexedDB write on a fresh profile held the first view back), and a
+    // failed write only means the next connect signs in with the shared secret again.
+    this.lifecycle.acceptHello(hello, plan).catch(() => undefined);
   }
 
   private onConnectFailure(

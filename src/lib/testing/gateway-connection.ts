@@ -11,8 +11,10 @@ export const URL = 'ws://127.0.0.1:18789';
 export const SCOPES = ['operator.admin', 'operator.read', 'operator.write'];
 
 /** A GatewayConnection on a fake socket with spy listeners and an in-memory vault. */
-export function setup(credentials: { token?: string; password?: string } = { token: 'secret' }) {
-  const vault = memoryVault();
+export function setup(
+  credentials: { token?: string; password?: string } = { token: 'secret' },
+  vault = memoryVault(),
+) {
   const listener = {
     phase: vi.fn(),
     hello: vi.fn(),
