@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { GatewayConnection } from '../gateway/connection';
 import type { ConnectionListener } from '../gateway/connection-types';
 import { deviceTokenStore } from '../gateway/device-tokens';
-import { loadDeviceIdentity } from '../gateway/identity';
+import { loadDeviceIdentity, type KeyVault } from '../gateway/identity';
 import { FakeWebSocket, memoryVault } from './fake-websocket';
 
 /** The gateway URL the connection tests use. */
@@ -13,8 +13,10 @@ export const SCOPES = ['operator.admin', 'operator.read', 'operator.write'];
 /** A GatewayConnection on a fake socket with spy listeners and an in-memory vault. */
 export function setup(
   credentials: { token?: string; password?: string } = { token: 'secret' },
-  vault = memoryVault(),
+  /** Where identities and tokens go instead of the returned in-memory vault (a slow disk, say). */
+  store?: KeyVault,
 ) {
+  const vault = memoryVault();
   const listener = {
     phase: vi.fn(),
     hello: vi.fn(),
@@ -29,8 +31,8 @@ export function setup(
     credentials: () => credentials,
     credentialsJustEntered: true,
     scopes: SCOPES,
-    identity: () => loadDeviceIdentity('default', vault),
-    tokens: deviceTokenStore(URL, vault),
+    identity: () => loadDeviceIdentity('default', store ?? vault),
+    tokens: deviceTokenStore(URL, store ?? vault),
     listener,
     instanceId: 'tab-1',
     locale: 'en',
