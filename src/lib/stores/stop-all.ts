@@ -87,18 +87,8 @@ export async function planStop(): Promise<StopPlan | undefined> {
   const allowed = can.get();
   $state.set({ phase: 'planning' });
   try {
-    const plan: StopPlan = {
-      heartbeats: allowed('set-heartbeats'),
-      jobs: [],
-      ownedJobs: [],
-      runs: [],
-      tasks: [],
-    };
-    if (allowed('cron.update')) {
-      const jobs = await listAll('cron.list', 'jobs', { limit: 200 });
-      plan.jobs = enabledJobs(jobs);
-      plan.ownedJobs = enabledJobs(jobs, true).map((job) => job.name);
-    }
+    // What a pause touches (heartbeats, enabled jobs), then the runs and tasks a stop adds.
+    const plan = await planPause();
     if (allowed('chat.abort')) {
       const list = await request<{ sessions?: unknown }>('sessions.list', { limit: 500 });
       const known = activeRuns.get().map(({ sessionKey, runId }) => ({ sessionKey, runId }));
