@@ -1,9 +1,12 @@
-import { mount } from 'svelte';
-import App from './App.svelte';
 import './app.css';
-import { watchForUpdates } from './lib/stores/app-update';
 import { initConnection } from './lib/stores/gateway-choice';
+import { afterFirstView } from './lib/stores/lazy-watch';
 import { platform, servingGateway } from './lib/stores/platform';
+
+// Two chunks, fetched in parallel (index.html preloads both): this module's static imports (the
+// connection's modules), so the socket opens and the handshake runs while the views and the
+// Svelte runtime are still being evaluated; then the app.
+const appModule = import('./app-mount');
 
 // Inside another page's frame the console neither connects nor offers actions (App says why):
 // the servers we ship refuse framing by header, this guards hosts that do not.
@@ -20,6 +23,9 @@ if (!platform().isFramed()) {
   await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 50))]);
 }
 
-mount(App, { target: document.getElementById('app')! });
-// The app shell is kept for offline starts; a new deploy is offered, never forced.
-watchForUpdates();
+(await appModule).mountApp(document.getElementById('app')!);
+// The app shell is kept for offline starts; a new deploy is offered, never forced. The worker's
+// first install fetches every chunk: it waits until the first view is live, not to compete with it.
+void afterFirstView().then(() =>
+  import('./lib/stores/app-update').then(({ watchForUpdates }) => watchForUpdates()),
+);

@@ -15,12 +15,18 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** The port the bench serves the console on when it is free. */
 export const CONSOLE_PORT = 4180;
 
-/** Runs `vite build` into outDir (a temp folder by default); resolves to that folder. */
-export async function buildConsole(outDir = path.join(os.tmpdir(), 'openclaw-console-bench-dist')) {
+/**
+ * Runs `vite build` into outDir (a temp folder by default); resolves to that folder.
+ * `minify: false` keeps function names and lines readable for a profile.
+ */
+export async function buildConsole(
+  outDir = path.join(os.tmpdir(), 'openclaw-console-bench-dist'),
+  { minify = true } = {},
+) {
   await build({
     root: repoRoot,
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
+    build: { outDir, emptyOutDir: true, ...(!minify && { minify: false }) },
   });
   // The floor pages go beside it, under /floor/, so one server serves all three.
   const floorRoot = path.join(repoRoot, 'bench/floor');

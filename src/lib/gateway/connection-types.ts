@@ -13,6 +13,8 @@ import type { WebSocketConstructor } from './socket';
 export interface ConnectionListener {
   /** A socket is being opened (`connecting`) or is open and the handshake runs (`handshaking`). */
   phase(phase: 'connecting' | 'handshaking'): void;
+  /** The signed connect is on its way: the page only waits for the gateway now (optional). */
+  awaitingHello?(): void;
   /** The gateway accepted us. */
   hello(hello: HelloOk, info: HelloInfo): void;
   /** Any event after the handshake. */

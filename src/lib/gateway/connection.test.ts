@@ -29,6 +29,28 @@ describe('GatewayConnection handshake', () => {
     connection.stop();
   });
 
+  it('loads the device identity while the socket opens, not after the challenge', async () => {
+    const { connection, vault } = setup();
+    connection.start();
+    // No socket event yet: the first identity is created and stored all the same.
+    await vi.waitFor(() => expect(vault.get('identity:default')).resolves.toBeDefined());
+    expect(FakeWebSocket.last().readyState).toBe(0);
+    connection.stop();
+  });
+
+  it('says when the signed connect is out and only the answer is awaited', async () => {
+    const { connection, listener } = setup();
+    const awaiting = vi.fn(() => FakeWebSocket.last().lastRequest('connect'));
+    Object.assign(listener, { awaitingHello: awaiting });
+    connection.start();
+    const connect = await handshake();
+    await vi.waitFor(() => expect(awaiting).toHaveBeenCalledTimes(1));
+    // Called after the frame went out, before any answer.
+    expect(awaiting.mock.results[0]?.value).toEqual(connect);
+    expect(listener.hello).not.toHaveBeenCalled();
+    connection.stop();
+  });
+
   it('offers protocol 4 with a device signature the gateway can verify', async () => {
     const { connection, listener } = setup();
     connection.start();

@@ -60,12 +60,16 @@ export class GatewayConnection {
       createRequestId: () => randomId(),
       createRequestTimeoutError: (method, timeoutMs) => new RequestTimeoutError(method, timeoutMs),
       buildConnectPlan: ({ nonce, challengeTs }) => this.buildPlan(nonce, challengeTs),
-      buildConnectParams: (plan) =>
-        connectParams(plan, {
+      buildConnectParams: (plan) => {
+        const params = connectParams(plan, {
           client: consoleClientInfo(opts.instanceId),
           locale: opts.locale,
           userAgent: opts.userAgent,
-        }),
+        });
+        // The client sends these at once; a timer set now runs after they are on the wire.
+        setTimeout(() => opts.listener.awaitingHello?.(), 0);
+        return params;
+      },
       onConnectHello: (hello, context) => this.acceptHello(hello, context.plan),
       onConnectFailure: (error, context) => this.onConnectFailure(error, context.plan),
       resolveClose: (context) => this.resolveClose(context),
@@ -93,6 +97,10 @@ export class GatewayConnection {
 
   /** Opens the connection; it then reconnects by itself until stopped. */
   start(): void {
+    // The device identity (IndexedDB, and a new key on first use) loads while the socket opens,
+    // so the signed connect can go out as soon as the challenge arrives. A failure here is
+    // retried, and reported, by the handshake itself.
+    this.loadIdentity().catch(() => undefined);
     this.client.start();
   }
 

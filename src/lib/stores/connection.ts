@@ -7,7 +7,7 @@ import type { HelloInfo } from '../gateway/connection-types';
 import { deviceTokenStore } from '../gateway/device-tokens';
 import { loadDeviceIdentity } from '../gateway/identity';
 import type { Problem } from '../gateway/problems';
-import { locale } from './i18n';
+import { locale, warmFormatters } from './i18n';
 import { PROBE_TIMEOUT_MS, watchLiveness } from './liveness';
 import { countDiagnostic, countFrame } from './diagnostics';
 import {
@@ -137,6 +137,7 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
         if (connection === created && $state.get().phase !== phase)
           setPhase(phase, stall ? { problem: stall } : {});
       },
+      awaitingHello: warmFormatters,
       hello: (hello, info) => {
         if (connection === created) onHello(hello, info, id);
       },

@@ -151,6 +151,14 @@ export function largestUnit(ms: number): { value: number; unit: Unit } {
   return { value: Math.floor(s / 86_400), unit: 'day' };
 }
 
+/**
+ * Loads the browser's locale data at a moment the page only waits (the first Intl formatter of a
+ * page costs tens of milliseconds), so the first view's times and ages do not pay for it.
+ */
+export function warmFormatters(): void {
+  new Intl.DateTimeFormat(shownLocale.get(), { timeStyle: 'medium' }).format(0);
+}
+
 /** A clock time, with seconds, the way the shown language writes it (“4:06:44 PM”, “16:06:44”). */
 export const formatTime = computed(shownLocale, (lang) => {
   const time = new Intl.DateTimeFormat(lang, { timeStyle: 'medium' });

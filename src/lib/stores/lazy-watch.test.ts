@@ -37,6 +37,22 @@ describe('work deferred past the first view', () => {
     expect(await settledYet(lazy.afterFirstView())).toBe(true);
   });
 
+  it('after connecting, waits for an idle moment, not only a frame', async () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    try {
+      const shown = lazy.afterFirstView();
+      await live.connectLive();
+      await vi.waitFor(() => expect(idle).toHaveLength(1));
+      // Frames have passed; the main thread has not yet been idle.
+      expect(await settledYet(shown)).toBe(false);
+      idle[0]!();
+      await shown;
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('starts anyway when no connection comes within the wait', async () => {
     vi.useFakeTimers();
     const shown = lazy.afterFirstView();

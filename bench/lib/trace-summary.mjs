@@ -1,0 +1,138 @@
+// Summarises a Chromium trace of one page load phase by phase: the renderer main thread's busy
+// time by kind of work (its own time, children excluded), and the V8 samples by function, so a
+// slow phase names what filled it. Phases are performance.now() times (0 = navigation start).
+
+const PHASES = [
+  ['navigation → DOMContentLoaded', 0, 'dcl'],
+  ['DOMContentLoaded → socket open', 'dcl', 'challenge'],
+  ['socket open → connect sent', 'challenge', 'connect'],
+  ['connect sent → hello-ok', 'connect', 'hello'],
+  ['hello-ok → health on screen', 'hello', 'ready'],
+];
+
+/** The renderer that loaded the page: its pid, main thread id and navigation start (µs). */
+function findPage(events) {
+  const nav = events.find(
+    (e) =>
+      e.name === 'navigationStart' &&
+      /^http/.test(e.args?.data?.documentLoaderURL ?? '') &&
+      e.args?.data?.isLoadingMainFrame,
+  );
+  if (!nav) throw new Error('no navigationStart for an http page in the trace');
+  return { pid: nav.pid, tid: nav.tid, origin: nav.ts };
+}
+
+/** Own time (µs) of each complete event on one thread: its duration minus its children's. */
+function ownTimes(events) {
+  const sorted = events
+    .filter((e) => e.ph === 'X' && typeof e.dur === 'number')
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const stack = [];
+  const out = [];
+  for (const e of sorted) {
+    while (stack.length && stack.at(-1).end <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    const item = { e, end: e.ts + e.dur, own: e.dur, script: scriptOf(e) ?? parent?.script };
+    if (parent) parent.own -= Math.min(e.dur, parent.end - e.ts);
+    stack.push(item);
+    out.push(item);
+  }
+  return out;
+}
+
+function scriptOf(e) {
+  const url = e.args?.data?.url ?? e.args?.fileName;
+  return url ? shortUrl(url) : undefined;
+}
+
+function shortUrl(url) {
+  return url.replace(/^https?:\/\/[^/]+/, '') || url;
+}
+
+function phaseIndex(bounds, t) {
+  for (let i = 0; i < bounds.length; i++) if (t >= bounds[i][0] && t < bounds[i][1]) return i;
+  return -1;
+}
+
+function top(map, n) {
+  return [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+function add(map, key, v) {
+  map.set(key, (map.get(key) ?? 0) + v);
+}
+
+/** V8 samples of the page's renderer: [{ t (µs), frame }] from its ProfileChunk events. */
+function samplesOf(events, pid) {
+  const nodes = new Map();
+  const out = [];
+  const starts = new Map();
+  for (const e of events) {
+    if (e.pid !== pid) continue;
+    if (e.name === 'Profile') starts.set(e.id, e.args.data.startTime);
+    if (e.name !== 'ProfileChunk') continue;
+    const profile = e.args.data.cpuProfile ?? {};
+    for (const node of profile.nodes ?? []) nodes.set(`${e.id}:${node.id}`, node);
+    let t = starts.get(e.id) ?? 0;
+    const deltas = e.args.data.timeDeltas ?? [];
+    (profile.samples ?? []).forEach((id, i) => {
+      t += deltas[i] ?? 0;
+      out.push({ t, key: `${e.id}:${id}` });
+    });
+    starts.set(e.id, t);
+  }
+  return out.map((s, i) => {
+    const frame = nodes.get(s.key)?.callFrame ?? {};
+    const next = out[i + 1]?.t ?? s.t;
+    const where = frame.url ? `${shortUrl(frame.url)}:${frame.lineNumber + 1}` : '';
+    return {
+      t: s.t,
+      dt: Math.max(0, next - s.t),
+      frame: `${frame.functionName || '(anon)'} ${where}`,
+    };
+  });
+}
+
+/** A printable summary of one traced load, phase by phase. */
+export function summarizeTrace(trace, phases) {
+  const events = trace.traceEvents ?? trace;
+  const page = findPage(events);
+  const at = (p) => (p === 0 ? 0 : phases[p]);
+  const bounds = PHASES.map(([, a, b]) => [
+    page.origin + at(a) * 1000,
+    page.origin + (at(b) ?? Infinity) * 1000,
+  ]);
+  const main = events.filter((e) => e.pid === page.pid && e.tid === page.tid);
+  const byKind = PHASES.map(() => new Map());
+  const byScript = PHASES.map(() => new Map());
+  for (const item of ownTimes(main)) {
+    const i = phaseIndex(bounds, item.e.ts);
+    if (i < 0 || item.own <= 0) continue;
+    add(byKind[i], item.e.name, item.own / 1000);
+    if (item.script) add(byScript[i], item.script, item.own / 1000);
+  }
+  const byFrame = PHASES.map(() => new Map());
+  for (const s of samplesOf(events, page.pid)) {
+    const i = phaseIndex(bounds, s.t);
+    if (i >= 0 && !s.frame.startsWith('(idle)')) add(byFrame[i], s.frame, s.dt / 1000);
+  }
+  const lines = [];
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  PHASES.forEach(([label, a, b], i) => {
+    const span = (at(b) ?? NaN) - at(a);
+    const busy = [...byKind[i].values()].reduce((x, y) => x + y, 0);
+    lines.push(`== ${label}: ${ms(span)} long, main thread busy ${ms(busy)}`);
+    lines.push(
+      `   kinds:   ${top(byKind[i], 8)
+        .map(([k, v]) => `${k} ${ms(v)}`)
+        .join(', ')}`,
+    );
+    lines.push(
+      `   scripts: ${top(byScript[i], 6)
+        .map(([k, v]) => `${k} ${ms(v)}`)
+        .join(', ')}`,
+    );
+    for (const [k, v] of top(byFrame[i], 10)) lines.push(`     ${ms(v).padStart(9)}  ${k}`);
+  });
+  return lines.join('\n');
+}
