@@ -3,7 +3,7 @@
 // and soak, the scripted fake gateway), prints a table and, after a full run,
 // writes docs/BENCHMARKS.md. `--quick` is a smoke run: one run each, tiny sizes.
 //
-//   node bench/run.mjs [--quick] [--only cold,stream,history,soak,reconnect] [--runs N]
+//   node bench/run.mjs [--quick] [--only cold,stream,history,soak,views,reconnect] [--runs N]
 //                      [--no-write] [--write (even after a partial run)] [--no-wait]
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import * as streaming from './figures/streaming.mjs';
 import * as history from './figures/long-history.mjs';
 import * as soak from './figures/soak.mjs';
 import * as reconnect from './figures/reconnect.mjs';
+import * as views from './figures/views.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +40,7 @@ const FIGURES = [
   { id: 'stream', title: '3. Streaming', module: streaming },
   { id: 'history', title: '4. Long history', module: history },
   { id: 'soak', title: '6. Soak', module: soak },
+  { id: 'views', title: '7. Time to data on the operator views', module: views },
   { id: 'reconnect', title: '5. Reconnect', module: reconnect },
 ];
 const only = values.only?.split(',').map((s) => s.trim());
