@@ -2,11 +2,16 @@ import './app.css';
 import { initConnection } from './lib/stores/gateway-choice';
 import { afterFirstView } from './lib/stores/lazy-watch';
 import { platform, servingGateway } from './lib/stores/platform';
+import { router } from './lib/stores/router';
+import { viewChunkFor } from './views/lazy-views';
 
 // Two chunks, fetched in parallel (index.html preloads both): this module's static imports (the
 // connection's modules), so the socket opens and the handshake runs while the views and the
 // Svelte runtime are still being evaluated; then the app.
 const appModule = import('./app-mount');
+// A page opened at its own address (a bookmark, a reload, a shared link) fetches its view's chunk
+// beside the app's, instead of after it.
+void viewChunkFor(router.get()?.route)?.();
 
 // Inside another page's frame the console neither connects nor offers actions (App says why):
 // the servers we ship refuse framing by header, this guards hosts that do not.
