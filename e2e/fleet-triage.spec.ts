@@ -122,11 +122,46 @@ test('three real gateways: an approval on one leads from the strip to it; a tiny
   await shootEverySize(page, 'fleet-signals', { dir: SHOTS, fullPage: true });
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
-  // The click leads to the approval itself, on beta (the console switches profile).
+  // Allowed in place, over the fleet's own connection to beta: the console stays on gamma (the
+  // profile saved last), and the agent that asked is released with the decision.
+  const ask = strip.getByTestId('fleet-ask');
+  await expect(ask.getByTestId('fleet-ask-command')).toHaveText(command);
+  await expect(ask.getByRole('button', { name: 'Open on beta' })).toBeVisible();
+  await shootEverySize(page, 'fleet-approve', { dir: '/tmp/shots-s3-c', fullPage: true });
+  const released = agent.request<{ decision?: string }>(
+    'exec.approval.waitDecision',
+    { id },
+    120_000,
+  );
+  await ask.getByRole('button', { name: 'Allow once' }).click();
+  expect(await released).toMatchObject({ decision: 'allow-once' });
+  await expect(signal).toBeHidden();
+  await expect(strip.getByTestId('fleet-decided')).toContainText(
+    'Sent on beta: Allowed (Allow once)',
+  );
+  await expect(cards.filter({ hasText: 'beta' }).getByTestId('fleet-signal')).toHaveCount(0);
+  await expect(connectionStatus(page)).toContainText(`Connected to ${gamma.url}`);
+  const { approval } = await agent.request<{ approval: { status: string; decision: string } }>(
+    'approval.get',
+    { id },
+  );
+  expect(approval).toMatchObject({ status: 'allowed', decision: 'allow-once' });
+
+  // Another one: the click leads to the approval itself, on beta (the console switches profile).
+  const second = 'ls /tmp/fleet-triage-e2e';
+  const { id: secondId } = await agent.request<{ id: string }>('exec.approval.request', {
+    command: second,
+    agentId: 'main',
+    sessionKey: 'agent:main:main',
+    host: 'gateway',
+    timeoutMs: 120_000,
+    twoPhase: true,
+  });
+  await expect(signal).toContainText(second);
   await signal.click();
   await expect(connectionStatus(page)).toContainText(`Connected to ${beta.url}`);
-  await expect(page).toHaveURL(new RegExp(`/approvals\\?id=${id}`));
-  await expect(page.getByTestId('approval-command')).toHaveText(command);
+  await expect(page).toHaveURL(new RegExp(`/approvals\\?id=${secondId}`));
+  await expect(page.getByTestId('approval-command')).toHaveText(second);
   agent.close();
 
   // Budget on gamma from its own Usage page.

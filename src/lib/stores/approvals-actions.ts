@@ -10,10 +10,34 @@ import { isRecord } from './validate';
 export type DecisionOutcome =
   { ok: true; applied: boolean; item: AskItem } | { ok: false; error: string };
 
-/** The method that settles an item here: the unified resolver where offered, else the kind's own. */
-export function resolveMethod(item: AskItem): string {
+/**
+ * The gateway a decision goes to: the console's own connection (the default), or another
+ * one (a fleet card answers on its gateway without switching the console to it).
+ */
+export interface DecisionGateway {
+  request: (method: string, params?: unknown) => Promise<unknown>;
+  can: (method: string) => boolean;
+  /** This console's device on that gateway (to say "by you"). */
+  deviceId: () => string | undefined;
+  /** Records what became of an item (the inbox keeps it; elsewhere the gateway's event does). */
+  settle: (item: AskItem) => void;
+  /** Asks that gateway for an item's record after someone else answered first. */
+  confirm: (item: AskItem) => Promise<void>;
+}
+
+/** The console's own gateway: the inbox's store records every outcome. */
+const HERE: DecisionGateway = {
+  request: (method, params) => request<unknown>(method, params),
+  can: (method) => can.get()(method),
+  deviceId: () => gatewayHello.get()?.deviceId,
+  settle,
+  confirm: confirmAsk,
+};
+
+/** The method that settles an item: the unified resolver where offered, else the kind's own. */
+export function resolveMethod(item: AskItem, allowed = HERE.can): string {
   if (item.kind === 'question') return 'question.resolve';
-  return can.get()('approval.resolve') ? 'approval.resolve' : `${item.kind}.approval.resolve`;
+  return allowed('approval.resolve') ? 'approval.resolve' : `${item.kind}.approval.resolve`;
 }
 
 function reasonOf(error: unknown): string | undefined {
@@ -27,14 +51,19 @@ function reasonOf(error: unknown): string | undefined {
  * result to every contender (`applied: false` when someone else answered first), and that is
  * what we show, never our own guess. Older gateways answer a late decision with an error.
  */
-export async function decide(item: AskItem, decision: Decision): Promise<DecisionOutcome> {
+export async function decide(
+  item: AskItem,
+  decision: Decision,
+  gateway: DecisionGateway = HERE,
+): Promise<DecisionOutcome> {
   if (item.kind === 'question') return { ok: false, error: 'not an approval' };
   // approval.resolve turns a decision the request does not allow into a deny: never send one.
   if (!item.allowed.includes(decision)) return { ok: false, error: decision };
-  const method = resolveMethod(item);
+  const method = resolveMethod(item, gateway.can);
+  const { request, settle } = gateway;
   try {
     if (method === 'approval.resolve') {
-      const reply = await request<unknown>(method, { id: item.id, kind: item.kind, decision });
+      const reply = await request(method, { id: item.id, kind: item.kind, decision });
       const record = isRecord(reply) ? reply : {};
       const read = readSnapshot(record.approval, item);
       if (!read) return { ok: false, error: describeError(new Error('unreadable reply')) };
@@ -43,7 +72,7 @@ export async function decide(item: AskItem, decision: Decision): Promise<Decisio
     }
     await request(method, { id: item.id, decision });
     const status = decision === 'deny' ? 'denied' : 'allowed';
-    const device = gatewayHello.get()?.deviceId;
+    const device = gateway.deviceId();
     const mine: AskItem = {
       ...item,
       status,
@@ -66,7 +95,7 @@ export async function decide(item: AskItem, decision: Decision): Promise<Decisio
         resolvedAt: Date.now(),
       };
       settle(gone);
-      void confirmAsk(gone);
+      void gateway.confirm(gone);
       return { ok: true, applied: false, item: gone };
     }
     return { ok: false, error: describeError(error) };
@@ -77,18 +106,26 @@ export async function decide(item: AskItem, decision: Decision): Promise<Decisio
 export async function answerQuestion(
   item: AskItem,
   answers: Record<string, string[]>,
+  gateway: DecisionGateway = HERE,
 ): Promise<DecisionOutcome> {
-  return settleQuestion(item, { id: item.id, answers: { answers } });
+  return settleQuestion(item, { id: item.id, answers: { answers } }, gateway);
 }
 
 /** Skips an agent's question: the agent is told nobody answered. */
-export function skipQuestion(item: AskItem): Promise<DecisionOutcome> {
-  return settleQuestion(item, { id: item.id, cancel: true });
+export function skipQuestion(
+  item: AskItem,
+  gateway: DecisionGateway = HERE,
+): Promise<DecisionOutcome> {
+  return settleQuestion(item, { id: item.id, cancel: true }, gateway);
 }
 
-async function settleQuestion(item: AskItem, params: object): Promise<DecisionOutcome> {
+async function settleQuestion(
+  item: AskItem,
+  params: object,
+  { request, settle, confirm }: DecisionGateway,
+): Promise<DecisionOutcome> {
   try {
-    const reply = await request<unknown>('question.resolve', params);
+    const reply = await request('question.resolve', params);
     const record = isRecord(reply) ? reply : {};
     const status = record.status === 'answered' ? 'answered' : 'cancelled';
     const done: AskItem = {
@@ -104,7 +141,7 @@ async function settleQuestion(item: AskItem, params: object): Promise<DecisionOu
     if (reasonOf(error) === 'QUESTION_ALREADY_TERMINAL') {
       const gone: AskItem = { ...item, status: 'resolved', resolvedAt: Date.now() };
       settle(gone);
-      await confirmAsk(gone);
+      await confirm(gone);
       return { ok: true, applied: false, item: gone };
     }
     return { ok: false, error: describeError(error) };
