@@ -3,17 +3,13 @@ import { GatewayRequestError } from '../gateway/errors';
 import { readApproval, readDecisions } from './approval-items';
 import { readQuestion } from './question-items';
 import { asks } from './approvals-inbox';
+import { answerOnFleet, decideOnFleet, fleetBusy, fleetOutcome, fleetWhyNot } from './fleet-decide';
 import {
-  answerOnFleet,
-  decideOnFleet,
-  fleetBusy,
   fleetLatest,
-  fleetOutcome,
-  fleetWhyNot,
   forgetFleetDecisions,
   registerFleetGateway,
   type FleetGateway,
-} from './fleet-decide';
+} from './fleet-gateways';
 
 const exec = readApproval(
   {

@@ -6,7 +6,7 @@ import { deviceTokenStore } from '../gateway/device-tokens';
 import { loadDeviceIdentity } from '../gateway/identity';
 import type { Problem } from '../gateway/problems';
 import { randomId } from '../gateway/uuid';
-import { forgetFleetDecisions, registerFleetGateway } from './fleet-decide';
+import { forgetFleetDecisions, registerFleetGateway } from './fleet-gateways';
 import { fleetWatcher, type RecentCosts } from './fleet-watch';
 import { emptyFleetState, type FleetState } from './fleet-signals';
 import { locale } from './i18n';
