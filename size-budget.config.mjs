@@ -24,13 +24,17 @@ export default {
     // 2.8: the connect form, which a returning operator never sees.
     ConnectView: 3.2,
     // 2.1: the title badge and notification watcher with its texts, fetched just after.
-    alerts: 2.4,
+    // 3.1 with "a session I watch" (its store and notices).
+    alerts: 3.4,
     // 30.9: uPlot 1.6.32 (~21.5 KB gzip with its CSS) is most of it, loaded only on /usage.
     UsageView: 37, // 36.3 with the budget settings and the opt-in pause at the limit
     // 13.0: the triage (one snapshot reader per signal, reusing the approvals, cron and nodes
-    // validators) and its catalogue.
-    FleetView: 13.5,
-    ApprovalsView: 14.5, // 13.3
+    // validators) and its catalogue. 14.6 with the registry of fleet gateways that decisions go
+    // to, and the chunks it now shares with the lazy deciding-in-place (FleetAsks, 18.2).
+    FleetView: 15,
+    // 14.2; 15.1 with its catalogue, question form and decision core in chunks shared with the
+    // fleet's deciding in place.
+    ApprovalsView: 15.5,
     LogsView: 8.5, // 7.9
     CronView: 13, // 12.1
     NodesView: 9.5, // 8.5

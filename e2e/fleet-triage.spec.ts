@@ -19,7 +19,7 @@ const test = base.extend<object, { fleet: GatewayHandle[] }>({
     async ({}, use) => {
       const fleet = [
         await startGateway({ name: 'e2e-fleet-a' }),
-        await startGateway({ name: 'e2e-fleet-b' }),
+        await startGateway({ name: 'e2e-fleet-b', execAsk: true }),
         await startGateway({ name: 'e2e-fleet-c', modelCost: { input: 3, output: 15 } }),
       ];
       await use(fleet);
@@ -83,24 +83,22 @@ test('three real gateways: an approval on one leads from the strip to it; a tiny
   await expect(page.getByTestId('fleet-strip')).toContainText('Nothing needs you');
   await measured('3 real gateways', 30_000);
 
-  // A real approval on beta, raised by an agent-side client through the gateway.
+  // A real approval on beta: a run there asks to execute a command on the gateway host (beta
+  // asks a human for every command), and waits for the answer.
   const [, beta, gamma] = fleet as [GatewayHandle, GatewayHandle, GatewayHandle];
   const agent = await connectGateway(beta.url, {
     token: beta.token,
     scopes: ['operator.read', 'operator.write', 'operator.approvals'],
   });
-  const command = 'rm -rf /tmp/fleet-triage-e2e';
-  const { id } = await agent.request<{ id: string }>('exec.approval.request', {
-    command,
-    agentId: 'main',
-    sessionKey: 'agent:main:main',
-    host: 'gateway',
-    timeoutMs: 120_000,
-    twoPhase: true,
+  const command = 'echo fleet-approved';
+  const execRun = chatRun(agent, `exec: ${command}`, {
+    sessionKey: 'agent:main:fleet-exec',
+    timeoutMs: 180_000,
   });
   const strip = page.getByTestId('fleet-strip');
   const signal = strip.getByRole('button', { name: /^beta: 1 approval or question waiting/ });
-  await expect(signal).toBeVisible();
+  // The run reaches its command after the gateway prepared the agent (about 25 s measured).
+  await expect(signal).toBeVisible({ timeout: 120_000 });
   await expect(signal).toContainText(command);
   await expect(cards.filter({ hasText: 'beta' }).getByTestId('fleet-signal')).toHaveCount(1);
 
@@ -122,11 +120,39 @@ test('three real gateways: an approval on one leads from the strip to it; a tiny
   await shootEverySize(page, 'fleet-signals', { dir: SHOTS, fullPage: true });
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
-  // The click leads to the approval itself, on beta (the console switches profile).
+  // Allowed in place, over the fleet's own connection to beta: the console stays on gamma (the
+  // profile saved last), and the agent that asked is released with the decision.
+  const ask = strip.getByTestId('fleet-ask');
+  await expect(ask.getByTestId('fleet-ask-command')).toHaveText(command);
+  await expect(ask.getByRole('button', { name: 'Open on beta' })).toBeVisible();
+  await shootEverySize(page, 'fleet-approve', { dir: '/tmp/shots-s3-c', fullPage: true });
+  await ask.getByRole('button', { name: 'Allow once' }).click();
+  // The run on beta goes on: the command ran and the model saw its output.
+  const { last } = (await execRun) as { last: { state?: string } };
+  expect(last.state).toBe('final');
+  expect(JSON.stringify(last)).toContain('Ran it: fleet-approved');
+  await expect(signal).toBeHidden();
+  await expect(strip.getByTestId('fleet-decided')).toContainText(
+    'Sent on beta: Allowed (Allow once)',
+  );
+  await expect(cards.filter({ hasText: 'beta' }).getByTestId('fleet-signal')).toHaveCount(0);
+  await expect(connectionStatus(page)).toContainText(`Connected to ${gamma.url}`);
+
+  // Another one: the click leads to the approval itself, on beta (the console switches profile).
+  const second = 'ls /tmp/fleet-triage-e2e';
+  const { id: secondId } = await agent.request<{ id: string }>('exec.approval.request', {
+    command: second,
+    agentId: 'main',
+    sessionKey: 'agent:main:main',
+    host: 'gateway',
+    timeoutMs: 120_000,
+    twoPhase: true,
+  });
+  await expect(signal).toContainText(second);
   await signal.click();
   await expect(connectionStatus(page)).toContainText(`Connected to ${beta.url}`);
-  await expect(page).toHaveURL(new RegExp(`/approvals\\?id=${id}`));
-  await expect(page.getByTestId('approval-command')).toHaveText(command);
+  await expect(page).toHaveURL(new RegExp(`/approvals\\?id=${secondId}`));
+  await expect(page.getByTestId('approval-command')).toHaveText(second);
   agent.close();
 
   // Budget on gamma from its own Usage page.

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { chatRun, connectGateway } from '../harness/gateway/client.mjs';
 import { connectionStatus, connectWithForm, expect, test } from './support/fixtures';
+import { setHidden } from './support/visibility';
 
 async function openWall(page: Page, url: string, token: string, query = '') {
   await page.goto('/');
@@ -22,18 +23,6 @@ async function countMutations(page: Page) {
     );
   });
   return () => page.evaluate(() => (window as unknown as { __mutations: number }).__mutations);
-}
-
-/** Makes the page report itself hidden (or visible) exactly as a background tab does. */
-async function setHidden(page: Page, hidden: boolean) {
-  await page.evaluate((h) => {
-    Object.defineProperty(document, 'visibilityState', {
-      configurable: true,
-      get: () => (h ? 'hidden' : 'visible'),
-    });
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, hidden);
 }
 
 test('the wallboard stays on through a gateway stop and start, stale in between', async ({

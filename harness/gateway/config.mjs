@@ -15,6 +15,8 @@ export function buildConfig({
   controlUiRoot,
   // Price per million tokens of every fake model; zero unless a test needs cost to add up.
   modelCost = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+  // The agent's commands on the gateway host wait for a human's approval (off: none asked).
+  execAsk = false,
 }) {
   const newer = compareVersions(version, '2026.5.0') >= 0;
   const model = (id) => ({
@@ -51,6 +53,7 @@ export function buildConfig({
         heartbeat: { every: '0m' },
       },
     },
+    ...(execAsk && { tools: { exec: { host: 'gateway', mode: 'ask' } } }),
     plugins: { entries: { 'memory-core': { config: { dreaming: { enabled: false } } } } },
     models: {
       mode: 'merge',

@@ -30,6 +30,8 @@ export interface StartGatewayOptions {
   controlUiRoot?: string;
   /** Price per million tokens for the fake models (default all zero), so usage shows a cost. */
   modelCost?: { input?: number; output?: number; cacheRead?: number; cacheWrite?: number };
+  /** Commands the agent runs on the gateway host ask a human first (`tools.exec.mode: ask`). */
+  execAsk?: boolean;
 }
 
 /** Starts a real gateway (and a scripted model server unless one is given); resolves once /readyz answers. */

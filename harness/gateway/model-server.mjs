@@ -4,7 +4,16 @@
 import { createServer } from 'node:http';
 
 /** Keywords (case-insensitive, whole word, anywhere in the user's text) that change the reply. */
-export const keywords = ['reply:', 'fail400', 'slow', 'hostile', 'markdown', 'long', 'bomb'];
+export const keywords = [
+  'reply:',
+  'exec:',
+  'fail400',
+  'slow',
+  'hostile',
+  'markdown',
+  'long',
+  'bomb',
+];
 
 /** The model ids the server lists; any id other than the first is echoed as a `[id] ` prefix. */
 export const modelIds = ['fake-model', 'other-model'];
@@ -130,6 +139,27 @@ async function handle(req, res, requests, streams) {
   const userText = userTextOf(body);
   const model = typeof body.model === 'string' ? body.model : modelIds[0];
   const plan = planReply(userText);
+  // "exec: <command>": ask the gateway to run the command (its exec tool), then say what it gave.
+  const execAt = userText.search(/exec:/i);
+  if (execAt >= 0 && body.stream) {
+    // The gateway adds its own messages after the tool's result: look past the user's ask.
+    const messages = Array.isArray(body.messages) ? body.messages : [];
+    const asked = messages.findLastIndex(
+      (m) => m.role === 'user' && /exec:/i.test(contentText(m.content)),
+    );
+    const result = messages.slice(asked + 1).findLast((m) => m.role === 'tool');
+    if (result)
+      return streamChunks(
+        res,
+        streams,
+        model,
+        [`Ran it: ${contentText(result.content)}`],
+        0,
+        userText,
+      );
+    const command = userText.slice(execAt + 'exec:'.length).trim();
+    return streamToolCall(res, model, 'exec', { command }, userText);
+  }
   if (plan.status) {
     return sendJson(res, plan.status, {
       error: { message: 'scripted bad request', type: 'invalid_request_error' },
@@ -234,6 +264,39 @@ function streamChunks(res, streams, model, chunks, delayMs, userText) {
     );
     res.end('data: [DONE]\n\n');
   })();
+}
+
+/** Streams one tool call (OpenAI chat-completions shape) and stops for its result. */
+function streamToolCall(res, model, name, args, userText) {
+  const id = `chatcmpl-${Date.now()}`;
+  const created = Math.floor(Date.now() / 1000);
+  const frame = (choice, extra = {}) =>
+    `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, ...choice }], ...extra })}\n\n`;
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'x-model': model });
+  const call = { index: 0, id: `call_${Date.now()}`, type: 'function' };
+  res.write(
+    frame({
+      delta: {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ ...call, function: { name, arguments: '' } }],
+      },
+      finish_reason: null,
+    }),
+  );
+  res.write(
+    frame({
+      delta: { tool_calls: [{ index: 0, function: { arguments: JSON.stringify(args) } }] },
+      finish_reason: null,
+    }),
+  );
+  res.write(
+    frame(
+      { delta: {}, finish_reason: 'tool_calls' },
+      { usage: usage(userText, JSON.stringify(args)) },
+    ),
+  );
+  res.end('data: [DONE]\n\n');
 }
 
 function usage(prompt, completion) {

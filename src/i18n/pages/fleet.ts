@@ -44,6 +44,13 @@ const en = {
   'fleet.source.update': 'update status',
   'fleet.allClear': 'Nothing needs you here.',
   'fleet.openSignal': '{gateway}: {what}',
+  'fleet.ask.list': 'Waiting on {gateway}',
+  'fleet.ask.open': 'Open on {gateway}',
+  'fleet.ask.more': {
+    one: '{count} more: open that gateway’s inbox',
+    other: '{count} more: open that gateway’s inbox',
+  },
+  'fleet.decided': 'Sent on {gateway}: {status}',
 } as const;
 
 export default {
@@ -79,5 +86,9 @@ export default {
     'fleet.source.update': '更新状态',
     'fleet.allClear': '这里没有需要你处理的事项。',
     'fleet.openSignal': '{gateway}：{what}',
+    'fleet.ask.list': '{gateway} 上等待处理',
+    'fleet.ask.open': '在 {gateway} 上打开',
+    'fleet.ask.more': '还有 {count} 项：打开该网关的收件箱',
+    'fleet.decided': '已在 {gateway} 上发送：{status}',
   },
 } satisfies PageCatalogue<typeof en>;

@@ -11,6 +11,8 @@ import { pageText } from './i18n';
 import { platform } from './platform';
 import { pageVisible } from './visibility';
 import { alertPrefs } from './alert-prefs';
+import { watchWatchedSessions } from './watched-alerts';
+import { watchedTells } from './watched-sessions';
 
 // Notification texts in the language on screen (their own catalogue: this module loads lazily).
 const text = pageText(catalogue);
@@ -91,10 +93,12 @@ export function watchAlerts(): () => void {
       const translate = text.get();
       if (state.latestFailure && state.latestFailure !== previous.latestFailure) {
         if (!pageVisible.get()) unseenFailures += 1;
-        notify(
-          translate('alerts.runFailed'),
-          `${state.latestFailure.sessionKey}: ${state.latestFailure.error?.message ?? ''}`,
-        );
+        // A watched session's own notice tells it, with a click that opens the session.
+        if (!watchedTells(state.latestFailure))
+          notify(
+            translate('alerts.runFailed'),
+            `${state.latestFailure.sessionKey}: ${state.latestFailure.error?.message ?? ''}`,
+          );
       }
       if (state.waiting > previous.waiting)
         notify(
@@ -110,6 +114,7 @@ export function watchAlerts(): () => void {
       render();
     }),
     runs.listen(notifyMyRunsEnded),
+    watchWatchedSessions(notify),
     pageVisible.listen((visible) => {
       if (visible) unseenFailures = 0;
       render();

@@ -1,112 +1,39 @@
-import { GatewayRequestError } from '../gateway/errors';
-import { describeError } from '../gateway/outcome';
-import { readSnapshot, type AskItem, type Decision } from './approval-items';
-import { readAnswers } from './question-items';
+import type { AskItem, Decision } from './approval-items';
+import * as core from './approvals-decide';
+import type { DecisionGateway, DecisionOutcome } from './approvals-decide';
 import { confirmAsk, settle } from './approvals-inbox';
 import { can, gatewayHello, request } from './gateway-session';
-import { isRecord } from './validate';
 
-/** What a decision came to: the gateway's record (which may be someone else's), or why not. */
-export type DecisionOutcome =
-  { ok: true; applied: boolean; item: AskItem } | { ok: false; error: string };
+export type { DecisionGateway, DecisionOutcome } from './approvals-decide';
+
+/** The console's own gateway: the inbox's store records every outcome. */
+const HERE: DecisionGateway = {
+  request: (method, params) => request<unknown>(method, params),
+  can: (method) => can.get()(method),
+  deviceId: () => gatewayHello.get()?.deviceId,
+  settle,
+  confirm: confirmAsk,
+};
 
 /** The method that settles an item here: the unified resolver where offered, else the kind's own. */
 export function resolveMethod(item: AskItem): string {
-  if (item.kind === 'question') return 'question.resolve';
-  return can.get()('approval.resolve') ? 'approval.resolve' : `${item.kind}.approval.resolve`;
+  return core.resolveMethod(item, HERE.can);
 }
 
-function reasonOf(error: unknown): string | undefined {
-  if (!(error instanceof GatewayRequestError) || !isRecord(error.details)) return undefined;
-  const reason = error.details.reason;
-  return typeof reason === 'string' ? reason : undefined;
-}
-
-/**
- * Sends one decision. The gateway is first-answer-wins: `approval.resolve` returns the recorded
- * result to every contender (`applied: false` when someone else answered first), and that is
- * what we show, never our own guess. Older gateways answer a late decision with an error.
- */
-export async function decide(item: AskItem, decision: Decision): Promise<DecisionOutcome> {
-  if (item.kind === 'question') return { ok: false, error: 'not an approval' };
-  // approval.resolve turns a decision the request does not allow into a deny: never send one.
-  if (!item.allowed.includes(decision)) return { ok: false, error: decision };
-  const method = resolveMethod(item);
-  try {
-    if (method === 'approval.resolve') {
-      const reply = await request<unknown>(method, { id: item.id, kind: item.kind, decision });
-      const record = isRecord(reply) ? reply : {};
-      const read = readSnapshot(record.approval, item);
-      if (!read) return { ok: false, error: describeError(new Error('unreadable reply')) };
-      settle(read);
-      return { ok: true, applied: record.applied === true, item: read };
-    }
-    await request(method, { id: item.id, decision });
-    const status = decision === 'deny' ? 'denied' : 'allowed';
-    const device = gatewayHello.get()?.deviceId;
-    const mine: AskItem = {
-      ...item,
-      status,
-      decision,
-      resolvedAt: Date.now(),
-      resolverKind: 'device',
-      resolverDevice: device,
-      final: true,
-    };
-    settle(mine);
-    return { ok: true, applied: true, item: mine };
-  } catch (error) {
-    const reason = reasonOf(error);
-    if (reason === 'APPROVAL_ALREADY_RESOLVED' || reason === 'APPROVAL_NOT_FOUND') {
-      // Someone else answered (or it expired); say so and ask for the record where we can.
-      const gone: AskItem = {
-        ...item,
-        status:
-          item.expiresAt !== undefined && item.expiresAt <= Date.now() ? 'expired' : 'resolved',
-        resolvedAt: Date.now(),
-      };
-      settle(gone);
-      void confirmAsk(gone);
-      return { ok: true, applied: false, item: gone };
-    }
-    return { ok: false, error: describeError(error) };
-  }
+/** Sends one decision to the console's gateway (see approvals-decide's `decide`). */
+export function decide(item: AskItem, decision: Decision): Promise<DecisionOutcome> {
+  return core.decide(item, decision, HERE);
 }
 
 /** Answers an agent's question (`answers`: chosen labels or typed text per question id). */
-export async function answerQuestion(
+export function answerQuestion(
   item: AskItem,
   answers: Record<string, string[]>,
 ): Promise<DecisionOutcome> {
-  return settleQuestion(item, { id: item.id, answers: { answers } });
+  return core.answerQuestion(item, answers, HERE);
 }
 
 /** Skips an agent's question: the agent is told nobody answered. */
 export function skipQuestion(item: AskItem): Promise<DecisionOutcome> {
-  return settleQuestion(item, { id: item.id, cancel: true });
-}
-
-async function settleQuestion(item: AskItem, params: object): Promise<DecisionOutcome> {
-  try {
-    const reply = await request<unknown>('question.resolve', params);
-    const record = isRecord(reply) ? reply : {};
-    const status = record.status === 'answered' ? 'answered' : 'cancelled';
-    const done: AskItem = {
-      ...item,
-      status,
-      answers: readAnswers(record.answers),
-      resolvedAt: Date.now(),
-      final: true,
-    };
-    settle(done);
-    return { ok: true, applied: true, item: done };
-  } catch (error) {
-    if (reasonOf(error) === 'QUESTION_ALREADY_TERMINAL') {
-      const gone: AskItem = { ...item, status: 'resolved', resolvedAt: Date.now() };
-      settle(gone);
-      await confirmAsk(gone);
-      return { ok: true, applied: false, item: gone };
-    }
-    return { ok: false, error: describeError(error) };
-  }
+  return core.skipQuestion(item, HERE);
 }

@@ -23,13 +23,13 @@ function put<T>(map: Map<string, T>, key: string, value: T): void {
   map.set(key, value);
 }
 
-/** What the fleet keeps of one waiting ask. */
-export type AskEntry = { id: string; summary: string; createdAt?: number };
+/** What the fleet keeps of one waiting ask: its summary and age, and the item to decide on. */
+export type AskEntry = { id: string; summary: string; createdAt?: number; item?: AskItem };
 
-/** An ask as the fleet keeps it (summary and age only). */
+/** An ask as the fleet keeps it. */
 export function askEntry(item: AskItem | undefined): [string, AskEntry] | undefined {
   if (!item || item.status !== 'pending') return undefined;
-  return [item.key, { id: item.id, summary: item.summary, createdAt: item.createdAt }];
+  return [item.key, { id: item.id, summary: item.summary, createdAt: item.createdAt, item }];
 }
 
 /** The waiting asks from the replies of `exec.approval.list`, `plugin.approval.list`, `question.list`. */

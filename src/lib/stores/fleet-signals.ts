@@ -2,6 +2,7 @@
  * What needs the operator on one gateway, as signals the fleet view ranks across gateways.
  * Pure: the fleet connection fills a `FleetState`, this module only reads it.
  */
+import type { AskItem } from './approval-items';
 import { approvalHref } from './approvals';
 import type { PeriodLevel } from './budget-levels';
 
@@ -12,8 +13,8 @@ export type SignalSource = 'approvals' | 'channels' | 'cron' | 'nodes' | 'spend'
 export interface FleetState {
   /** Sources this gateway offers; the rest show "not offered", never zero. */
   offered: ReadonlySet<SignalSource>;
-  /** Waiting approvals and questions, by kind-prefixed key. */
-  asks: ReadonlyMap<string, { id: string; summary: string; createdAt?: number }>;
+  /** Waiting approvals and questions, by kind-prefixed key (with the item, to decide on it). */
+  asks: ReadonlyMap<string, { id: string; summary: string; createdAt?: number; item?: AskItem }>;
   /** Runs that ended in error, by run id, with when the error was heard. */
   failedRuns: ReadonlyMap<string, { at: number; sessionKey?: string }>;
   /** Channel accounts down, by `channel:account`, with since when (when known). */

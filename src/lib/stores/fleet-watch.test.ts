@@ -59,6 +59,24 @@ describe('fleet watcher', () => {
     expect(asked).toEqual([]);
   });
 
+  it('keeps each waiting item to decide on, and says why a resolver is not allowed', () => {
+    const { watcher, state } = setup({});
+    watcher.hello(hello(['approval.resolve', 'question.resolve'], ['operator.approvals']), 4);
+    watcher.event(frame('exec.approval.requested', { id: 'e1', request: { command: 'ls -la' } }));
+    expect(state().asks.get('exec:e1')?.item).toMatchObject({
+      command: 'ls -la',
+      status: 'pending',
+    });
+    expect(watcher.can('approval.resolve')).toBe(true);
+    expect(watcher.why('approval.resolve')).toBeUndefined();
+    expect(watcher.why('question.resolve')).toEqual({
+      reason: 'scope',
+      method: 'question.resolve',
+      scope: 'operator.questions',
+    });
+    expect(watcher.why('exec.approval.resolve')).toMatchObject({ reason: 'notOffered' });
+  });
+
   it('re-reads a list once after a burst of its events, and everything after a gap', async () => {
     vi.useFakeTimers();
     const { watcher, asked } = setup({ 'cron.list': { jobs: [] }, 'node.list': { nodes: [] } });

@@ -18,6 +18,7 @@ import {
 } from './fleet-readers';
 import { emptyFleetState, type FleetState, type SignalSource } from './fleet-signals';
 import { finalCost, monthParams, readSpend } from './budget-levels';
+import type { Unavailable } from './gateway-session';
 import { isRecord } from './validate';
 
 /** How long after an event that changes a list it is read again (a burst reads once). */
@@ -46,7 +47,9 @@ export function fleetWatcher(
   changed: (state: FleetState, recent: RecentCosts) => void,
 ) {
   let state = emptyFleetState();
-  let can: (method: string) => boolean = () => false;
+  let methods = new Set<string>();
+  let scopes: readonly string[] = [];
+  const can = (m: string) => methods.has(m) && scopeSatisfied(scopes, requiredScope(m));
   let protocol = 4;
   let jobs: CronJob[] = [];
   let recent: { at: number; cost: number }[] = [];
@@ -170,9 +173,8 @@ export function fleetWatcher(
   return {
     /** The gateway accepted the connection: decide what it offers and read one snapshot. */
     hello(hello: HelloOk, protocolVersion: number) {
-      const methods = new Set(hello.features?.methods ?? []);
-      const scopes = hello.auth?.scopes ?? [];
-      can = (m) => methods.has(m) && scopeSatisfied(scopes, requiredScope(m));
+      methods = new Set(hello.features?.methods ?? []);
+      scopes = hello.auth?.scopes ?? [];
       protocol = protocolVersion;
       const offered = new Set(
         (Object.keys(SOURCE_METHOD) as SignalSource[]).filter((s) => can(SOURCE_METHOD[s])),
@@ -180,6 +182,14 @@ export function fleetWatcher(
       channelsSeen = JSON.stringify(hello.snapshot?.health?.channels ?? {});
       update({ ...emptyFleetState(), offered, update: readUpdate(hello.snapshot) });
       for (const source of offered) void SOURCE_READER[source]().catch(() => {});
+    },
+    /** Whether the gateway offers a method and granted its scope to this connection. */
+    can,
+    /** Why a method is not allowed on this connection, or undefined when it is. */
+    why(method: string): Unavailable | undefined {
+      if (!methods.has(method)) return { reason: 'notOffered', method };
+      const scope = requiredScope(method);
+      return scopeSatisfied(scopes, scope) ? undefined : { reason: 'scope', method, scope };
     },
     /** An event after the handshake. */
     event(frame: EventFrame) {

@@ -6,6 +6,7 @@ import { deviceTokenStore } from '../gateway/device-tokens';
 import { loadDeviceIdentity } from '../gateway/identity';
 import type { Problem } from '../gateway/problems';
 import { randomId } from '../gateway/uuid';
+import { forgetFleetDecisions, registerFleetGateway } from './fleet-gateways';
 import { fleetWatcher, type RecentCosts } from './fleet-watch';
 import { emptyFleetState, type FleetState } from './fleet-signals';
 import { locale } from './i18n';
@@ -54,6 +55,18 @@ function watch(profile: GatewayProfile): () => void {
     (method, params) => connection.request(method, params),
     (triage, recent) => set({ triage, recent }),
   );
+  let deviceId: string | undefined;
+  // Decisions from the fleet go over this connection; the gateway's resolved event (which this
+  // connection hears too) takes the item off the strip, so nothing is recorded here.
+  let release = () => {};
+  const gateway = {
+    request: (method: string, params?: unknown) => connection.request(method, params),
+    can: watcher.can,
+    why: watcher.why,
+    deviceId: () => deviceId,
+    settle: () => {},
+    confirm: async () => {},
+  };
   const connection = new GatewayConnection({
     url: profile.url,
     credentials: () => loadCredentials(profile.url, env.storages),
@@ -76,6 +89,8 @@ function watch(profile: GatewayProfile): () => void {
           health: healthVerdict(hello.snapshot.health),
         });
         watcher.hello(hello, info.protocol);
+        deviceId = info.deviceId;
+        release = registerFleetGateway(profile.id, gateway);
       },
       event: (frame) => {
         watcher.event(frame);
@@ -94,6 +109,7 @@ function watch(profile: GatewayProfile): () => void {
       activity: () => {},
       malformed: () => {},
       closed: ({ problem, retryAt }) => {
+        release();
         runs.clear();
         watcher.stop();
         set({ phase: retryAt === undefined ? 'stopped' : 'reconnecting', problem });
@@ -103,6 +119,7 @@ function watch(profile: GatewayProfile): () => void {
   set({ phase: 'connecting' });
   connection.start();
   return () => {
+    release();
     watcher.stop();
     connection.stop();
   };
@@ -126,5 +143,6 @@ onMount($cards, () => {
     for (const stop of stops.values()) stop();
     stops.clear();
     $cards.set({});
+    forgetFleetDecisions();
   };
 });
