@@ -15,6 +15,8 @@ export function buildConfig({
   controlUiRoot,
   // Price per million tokens of every fake model; zero unless a test needs cost to add up.
   modelCost = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+  // { apiRoot, botToken }: run the bundled Telegram channel against a local Bot API stand-in.
+  telegram,
 }) {
   const newer = compareVersions(version, '2026.5.0') >= 0;
   const model = (id) => ({
@@ -52,6 +54,18 @@ export function buildConfig({
       },
     },
     plugins: { entries: { 'memory-core': { config: { dreaming: { enabled: false } } } } },
+    ...(telegram && {
+      channels: {
+        telegram: {
+          enabled: true,
+          botToken: telegram.botToken,
+          apiRoot: telegram.apiRoot,
+          // Anyone may write to the test bot: no pairing step before a message counts.
+          dmPolicy: 'open',
+          allowFrom: ['*'],
+        },
+      },
+    }),
     models: {
       mode: 'merge',
       // Offline: never fetch the hosted model catalog.

@@ -25,6 +25,7 @@ export async function startGateway({
   modelServer,
   controlUiRoot,
   modelCost,
+  telegram,
 } = {}) {
   const runtime = await ensureRuntime(version);
   const model = modelServer ?? (await startModelServer());
@@ -56,6 +57,7 @@ export async function startGateway({
       logFile: path.join(runDir, 'openclaw.log'),
       controlUiRoot,
       modelCost,
+      telegram,
     });
     writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
   };
