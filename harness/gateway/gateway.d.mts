@@ -30,6 +30,8 @@ export interface StartGatewayOptions {
   controlUiRoot?: string;
   /** Price per million tokens for the fake models (default all zero), so usage shows a cost. */
   modelCost?: { input?: number; output?: number; cacheRead?: number; cacheWrite?: number };
+  /** Runs the bundled Telegram channel against a Bot API stand-in (harness/telegram/bot-api.mjs). */
+  telegram?: { apiRoot: string; botToken: string };
 }
 
 /** Starts a real gateway (and a scripted model server unless one is given); resolves once /readyz answers. */

@@ -14,6 +14,9 @@ const BOT = {
   supports_inline_queries: false,
 };
 
+/** The longest a getUpdates long poll is held, in seconds. */
+export const LONG_POLL_CAP_S = 3;
+
 /** Starts the stub on an ephemeral loopback port; resolves to its handle. */
 export async function startBotApi({ log = () => {} } = {}) {
   const queue = [];
@@ -32,7 +35,10 @@ export async function startBotApi({ log = () => {} } = {}) {
     const offset = Number(params.offset ?? 0);
     // Confirming an offset drops everything before it, as Telegram does.
     while (queue.length && queue[0].update_id < offset) queue.shift();
-    const timeoutS = Math.min(Number(params.timeout ?? 0), 30);
+    // Held at most LONG_POLL_CAP_S, not the asked 30 s: the plugin reports an account connected
+    // only once a getUpdates returns, so a full-length hold kept a restarted account "starting"
+    // for 30 s. Telegram itself may also answer a long poll early with no updates.
+    const timeoutS = Math.min(Number(params.timeout ?? 0), LONG_POLL_CAP_S);
     if (queue.length || timeoutS <= 0)
       return reply(res, queue.slice(0, Number(params.limit ?? 100)));
     await new Promise((resolve) => {
