@@ -88,8 +88,9 @@ export const attention = computed(
         });
       // The channel watchdog's alarms (accounts down or quiet), with restart on its panel.
       // A channel the health snapshot already names as down is not named twice.
+      const downIds = new Set(chans.filter((c) => c.ok === false).map((c) => c.id));
       const watched = alarms
-        .filter((alarm) => alarm.reason !== 'down' || !down.includes(alarm.label))
+        .filter((alarm) => alarm.reason !== 'down' || !downIds.has(alarm.channel))
         .map((alarm) => `${alarm.label}/${alarm.accountId}`);
       if (watched.length)
         items.push({

@@ -8,6 +8,8 @@ import { atom } from 'nanostores';
 /** One channel account that needs the operator: down, or quiet for longer than allowed. */
 export interface ChannelAlarm {
   key: string;
+  /** The channel id (`telegram`), as the health snapshot names it too. */
+  channel: string;
   label: string;
   accountId: string;
   reason: 'down' | 'quiet';

@@ -49,6 +49,7 @@ describe('alarms', () => {
     expect(findAlarms([down], none, base)).toEqual([
       {
         key: 'telegram/default',
+        channel: 'telegram',
         label: 'Telegram',
         accountId: 'default',
         reason: 'down',

@@ -82,7 +82,8 @@ export function findAlarms(
 ): ChannelAlarm[] {
   const alarms: ChannelAlarm[] = [];
   for (const account of accounts) {
-    const base = { key: account.key, label: account.label, accountId: account.accountId };
+    const { key, channel, label, accountId } = account;
+    const base = { key, channel, label, accountId };
     if (account.state === 'down') {
       alarms.push({
         ...base,

@@ -3,6 +3,7 @@ import { describeError } from '../gateway/outcome';
 import { announce } from './announce';
 import { channelAccounts, type AccountState, type ChannelAccount } from './channel-accounts';
 import { request } from './gateway-session';
+import { health } from './health';
 
 /**
  * Restarting one channel account: `channels.stop` then `channels.start` for that account (its
@@ -94,6 +95,8 @@ export async function restartChannel(
   void announce('channelRestart', who, `${accountWords(account)}${auto}`);
   const outcome = await settledState(key).catch(() => undefined);
   update(key, { step: 'done', outcome });
+  // The health snapshot (health panel, attention list) only comes about once a minute: ask now.
+  void health.refresh();
   return outcome === 'up';
 }
 

@@ -95,6 +95,22 @@ describe('the channel watchdog', () => {
     gateway.off();
   });
 
+  it('leaves the notification of a channel the health snapshot names as down to the alert watcher', async () => {
+    const socket = await connectLive(ADMIN);
+    const gateway = gatewayWith(socket);
+    stop = watchChannels();
+    await vi.waitFor(() => expect(channelAccounts.get().loaded).toBe(true));
+    gateway.truth.running = false;
+    socket.receive({
+      type: 'event',
+      event: 'health',
+      payload: { ok: true, ts: Date.now(), channels: { telegram: { ok: false } } },
+    });
+    await vi.waitFor(() => expect(channelAlarms.get()).toMatchObject([{ reason: 'down' }]));
+    expect(page.notifications).toEqual([]);
+    gateway.off();
+  });
+
   it('restarts a down account on its own only when enabled, at most once per 10 minutes', async () => {
     channelWatchPrefs.setKey('autoRestart', 'yes');
     const socket = await connectLive(ADMIN);

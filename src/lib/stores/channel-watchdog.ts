@@ -10,6 +10,7 @@ import { findAlarms, mayAutoRestart, observe, type TimelineEntry } from './chann
 import { restartChannel } from './channel-restart';
 import { gatewaySettings, isLive } from './connection';
 import { can } from './gateway-session';
+import { channels } from './health';
 import { pageText } from './i18n';
 import { platform } from './platform';
 import { router } from './router';
@@ -47,6 +48,9 @@ export function quietMs(): number {
 
 function notify(alarm: ChannelAlarm): void {
   if (alertPrefs.get().notify !== 'yes') return;
+  // The alert watcher already tells of a channel the health snapshot names as down.
+  const healthDown = channels.get().some((c) => c.ok === false && c.id === alarm.channel);
+  if (alarm.reason === 'down' && healthDown) return;
   const name = `${alarm.label} · ${alarm.accountId}`;
   platform().notifications.show(text.get()(`channels.notify.${alarm.reason}`), {
     body: name,
@@ -120,6 +124,8 @@ export function watchChannels(): () => void {
   };
   const timer = setInterval(tick, POLL_MS);
   const offs = [
+    // Kept observed so the health snapshot's own verdict is current (the alert watcher does too).
+    channels.listen(() => {}),
     channelAccounts.subscribe(judge),
     channelWatchPrefs.listen(() => {
       ledgerAt = 0;
