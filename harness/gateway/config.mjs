@@ -17,6 +17,8 @@ export function buildConfig({
   modelCost = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
   // The agent's commands on the gateway host wait for a human's approval (off: none asked).
   execAsk = false,
+  // { apiRoot, botToken }: run the bundled Telegram channel against a local Bot API stand-in.
+  telegram,
 }) {
   const newer = compareVersions(version, '2026.5.0') >= 0;
   const model = (id) => ({
@@ -55,6 +57,18 @@ export function buildConfig({
     },
     ...(execAsk && { tools: { exec: { host: 'gateway', mode: 'ask' } } }),
     plugins: { entries: { 'memory-core': { config: { dreaming: { enabled: false } } } } },
+    ...(telegram && {
+      channels: {
+        telegram: {
+          enabled: true,
+          botToken: telegram.botToken,
+          apiRoot: telegram.apiRoot,
+          // Anyone may write to the test bot: no pairing step before a message counts.
+          dmPolicy: 'open',
+          allowFrom: ['*'],
+        },
+      },
+    }),
     models: {
       mode: 'merge',
       // Offline: never fetch the hosted model catalog.

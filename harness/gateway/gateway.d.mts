@@ -32,6 +32,8 @@ export interface StartGatewayOptions {
   modelCost?: { input?: number; output?: number; cacheRead?: number; cacheWrite?: number };
   /** Commands the agent runs on the gateway host ask a human first (`tools.exec.mode: ask`). */
   execAsk?: boolean;
+  /** Runs the bundled Telegram channel against a Bot API stand-in (harness/telegram/bot-api.mjs). */
+  telegram?: { apiRoot: string; botToken: string };
 }
 
 /** Starts a real gateway (and a scripted model server unless one is given); resolves once /readyz answers. */

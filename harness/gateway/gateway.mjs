@@ -26,6 +26,7 @@ export async function startGateway({
   controlUiRoot,
   modelCost,
   execAsk = false,
+  telegram,
 } = {}) {
   const runtime = await ensureRuntime(version);
   const model = modelServer ?? (await startModelServer());
@@ -58,6 +59,7 @@ export async function startGateway({
       controlUiRoot,
       modelCost,
       execAsk,
+      telegram,
     });
     writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
   };

@@ -128,6 +128,10 @@ export const en = {
     one: '{count} channel down: {names}',
     other: '{count} channels down: {names}',
   },
+  'attention.channelWatch': {
+    one: '{count} channel account needs a look (down or quiet): {names}',
+    other: '{count} channel accounts need a look (down or quiet): {names}',
+  },
   'attention.pairing': {
     one: '{count} device waiting to be paired',
     other: '{count} devices waiting to be paired',

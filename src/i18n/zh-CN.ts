@@ -106,6 +106,7 @@ export const zhCN: Messages = {
   'attention.unhealthy': '网关报告自身不健康：请查看“健康状况”',
   'attention.approvals': { other: '{count} 个审批等待处理' },
   'attention.channelsDown': { other: '{count} 个频道已断开：{names}' },
+  'attention.channelWatch': { other: '{count} 个频道账号需要查看（已停止或无消息）：{names}' },
   'attention.pairing': { other: '{count} 台设备等待配对' },
   'attention.failures': { other: '过去一小时内有 {count} 个运行失败' },
   'attention.budgetOver': '已超出支出预算：已用 {percent}%',

@@ -5,12 +5,14 @@ import type { FakeWebSocket } from '../testing/fake-websocket';
 import { answer, connectLive } from '../testing/live';
 import { attention, failuresSince, FAILURE_WINDOW_MS } from './attention';
 import { budgetBadge } from './budget-badge';
+import { channelAlarms } from './channel-alarm';
 import { disconnect } from './connection';
 import type { RunView } from './runs';
 
 afterEach(() => {
   cleanStores(attention);
   budgetBadge.set(undefined);
+  channelAlarms.set([]);
   disconnect();
 });
 
@@ -30,6 +32,39 @@ async function live(): Promise<FakeWebSocket> {
 }
 
 describe('what needs attention', () => {
+  it('names the watchdog’s accounts, except a down one the health snapshot already names', async () => {
+    const off = attention.listen(() => {});
+    const socket = await live();
+    const alarm = { label: 'Telegram', accountId: 'default', since: 1 };
+    channelAlarms.set([
+      { ...alarm, key: 'telegram/default', channel: 'telegram', reason: 'down' },
+      {
+        ...alarm,
+        key: 'slack/work',
+        channel: 'slack',
+        label: 'Slack',
+        accountId: 'work',
+        reason: 'quiet',
+      },
+    ]);
+    expect(attention.get()).toMatchObject([
+      {
+        kind: 'channelWatch',
+        count: 2,
+        names: ['Telegram/default', 'Slack/work'],
+        href: '#channels-heading',
+      },
+    ]);
+    socket.receive(
+      event('health', { ok: true, ts: Date.now(), channels: { telegram: { ok: false } } }),
+    );
+    expect(attention.get()).toMatchObject([
+      { kind: 'channelsDown', names: ['telegram'] },
+      { kind: 'channelWatch', count: 1, names: ['Slack/work'] },
+    ]);
+    off();
+  });
+
   it('is nothing on a healthy, quiet gateway', async () => {
     const off = attention.listen(() => {});
     await live();

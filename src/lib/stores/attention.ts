@@ -1,6 +1,7 @@
 import { computed } from 'nanostores';
 import { pendingApprovals } from './approvals';
 import { budgetBadge } from './budget-badge';
+import { channelAlarms } from './channel-alarm';
 import { clock } from './clock';
 import { isLive } from './connection';
 import { pendingDevices } from './devices';
@@ -13,6 +14,7 @@ export type AttentionKind =
   | 'unhealthy'
   | 'approvals'
   | 'channelsDown'
+  | 'channelWatch'
   | 'pairing'
   | 'budgetOver'
   | 'failures'
@@ -33,10 +35,11 @@ const RANK: Record<AttentionKind, number> = {
   unhealthy: 0,
   approvals: 1,
   channelsDown: 2,
-  pairing: 3,
-  budgetOver: 4,
-  failures: 5,
-  budgetWarning: 6,
+  channelWatch: 3,
+  pairing: 4,
+  budgetOver: 5,
+  failures: 6,
+  budgetWarning: 7,
 };
 
 /** How far back a failed run still counts as needing attention. */
@@ -57,8 +60,18 @@ const signature = (items: readonly AttentionItem[]) =>
  * nothing changed, so the clock's tick re-renders nothing.
  */
 export const attention = computed(
-  [isLive, health, pendingApprovals, channels, pendingDevices, budgetBadge, recentFailures, clock],
-  (live, snapshot, approvals, chans, devices, budget, failures, now): AttentionItem[] => {
+  [
+    isLive,
+    health,
+    pendingApprovals,
+    channels,
+    pendingDevices,
+    budgetBadge,
+    recentFailures,
+    clock,
+    channelAlarms,
+  ],
+  (live, snapshot, approvals, chans, devices, budget, failures, now, alarms): AttentionItem[] => {
     const items: AttentionItem[] = [];
     if (live) {
       if (healthVerdict(snapshot.value) === 'bad')
@@ -72,6 +85,19 @@ export const attention = computed(
           count: down.length,
           names: down,
           href: '#health-heading',
+        });
+      // The channel watchdog's alarms (accounts down or quiet), with restart on its panel.
+      // A channel the health snapshot already names as down is not named twice.
+      const downIds = new Set(chans.filter((c) => c.ok === false).map((c) => c.id));
+      const watched = alarms
+        .filter((alarm) => alarm.reason !== 'down' || !downIds.has(alarm.channel))
+        .map((alarm) => `${alarm.label}/${alarm.accountId}`);
+      if (watched.length)
+        items.push({
+          kind: 'channelWatch',
+          count: watched.length,
+          names: watched,
+          href: '#channels-heading',
         });
       if (devices.length)
         items.push({ kind: 'pairing', count: devices.length, href: '#devices-heading' });
