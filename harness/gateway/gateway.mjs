@@ -24,6 +24,7 @@ export async function startGateway({
   allowedOrigins = [],
   modelServer,
   controlUiRoot,
+  controlUiBasePath,
   modelCost,
 } = {}) {
   const runtime = await ensureRuntime(version);
@@ -55,6 +56,7 @@ export async function startGateway({
       allowedOrigins: origins,
       logFile: path.join(runDir, 'openclaw.log'),
       controlUiRoot,
+      controlUiBasePath,
       modelCost,
     });
     writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
