@@ -7,10 +7,11 @@ export default {
    * The first view: index.html's JS and CSS and everything they import statically or preload
    * (61.7 as one chunk; 63.5 since it is two, the connection's modules and then the app, so the
    * socket opens before the app is evaluated, two files compressing about 1.5 KB worse, and
-   * since a page opened at its own address fetches its view beside the app). The issue's
-   * ceiling is 70, held tighter so growth is noticed while it is small.
+   * since a page opened at its own address fetches its view beside the app; 64.4 with the
+   * gateway's basePath, the phones' one-row status bar and the channel watchdog's attention
+   * line). The issue's ceiling is 70, held tighter so growth is noticed while it is small.
    */
-  firstView: 64,
+  firstView: 65,
   /**
    * What opening each lazy chunk adds to the first view (its JS, its CSS and the lazy chunks it
    * imports), by the chunk's name; a little above the 2026-12 build, shown in the comments.

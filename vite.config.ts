@@ -33,17 +33,43 @@ function serviceWorker(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       const publicFiles = readdirSync(fileURLToPath(new URL('./public', import.meta.url)));
+      // Relative to the worker's own URL: the same build serves at / and under a base path.
       const shell = [
-        '/index.html',
+        'index.html',
         ...Object.keys(bundle).filter((name) => !name.endsWith('.map') && name !== 'index.html'),
         ...publicFiles,
-      ].map((name) => (name.startsWith('/') ? name : `/${name}`));
+      ];
       const version = createHash('sha256').update(shell.join('\n')).digest('hex').slice(0, 12);
       const source = readFileSync(new URL('./scripts/service-worker.js', import.meta.url), 'utf8');
       this.emitFile({
         type: 'asset',
         fileName: 'sw.js',
         source: `self.__SHELL__ = ${JSON.stringify(shell)};\nself.__VERSION__ = '${version}';\n${source}`,
+      });
+    },
+  };
+}
+
+/**
+ * The preview server (`npm start`, the e2e suite) answers `…/assets/x.js` asked from any depth
+ * with `/assets/x.js`, the way an OpenClaw gateway does: index.html names its files relative
+ * (`./assets/`, so a gateway can serve it under `gateway.controlUi.basePath`), and a reload on
+ * a deep link (`/sessions/abc`) asks for them below that path.
+ */
+function deepAssets(): Plugin {
+  const publicFiles = new Set(readdirSync(fileURLToPath(new URL('./public', import.meta.url))));
+  return {
+    name: 'openclaw-console-deep-assets',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const url = req.url ?? '/';
+        const [path = '/', query] = url.split(/(?=\?)/, 2);
+        const at = path.indexOf('/assets/');
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        if (at > 0) req.url = path.slice(at) + (query ?? '');
+        else if (path.lastIndexOf('/') > 0 && publicFiles.has(name))
+          req.url = `/${name}${query ?? ''}`;
+        next();
       });
     },
   };
@@ -145,7 +171,10 @@ function preloadApp(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), cspMeta(), serviceWorker(), preloadApp()],
+  // Relative URLs in the build: one dist/ serves at / and under a gateway's basePath alike
+  // (the gateway rewrites index.html's `./assets/`; lazy chunks load relative to their importer).
+  base: './',
+  plugins: [svelte(), cspMeta(), serviceWorker(), deepAssets(), preloadApp()],
   build: {
     target: 'es2022',
     // Every browser es2022 targets preloads modules itself except Safari before 17, which then

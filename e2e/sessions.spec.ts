@@ -263,6 +263,35 @@ test('the session page fills the screen: composer in view, the transcript above 
         message!.y,
       );
       expect(transcript!.height, `a usable transcript at ${at}`).toBeGreaterThan(150);
+      if (width <= 400) {
+        // A phone: the app's chrome is one compact row, so the conversation gets the screen.
+        const visible = Math.min(transcript!.y + transcript!.height, height) - transcript!.y;
+        expect(visible, `the transcript's share of a phone at ${at}`).toBeGreaterThanOrEqual(300);
+        // The connection state is still there and readable: on screen, clear of Menu, not tiny.
+        const status = page.getByTestId('connection-phase');
+        await expect(status).toBeVisible();
+        await expect(connectionStatus(page)).toContainText('Connected');
+        const box = (await status.boundingBox())!;
+        const menu = (await page.getByRole('button', { name: 'Menu' }).boundingBox())!;
+        expect(box.x + box.width, `status clear of Menu at ${at}`).toBeLessThanOrEqual(menu.x);
+        expect(box.y + box.height).toBeLessThanOrEqual(height);
+        const size = await status.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        expect(size, `status text size at ${at}`).toBeGreaterThanOrEqual(14);
+        expect(box.width, `status text not squeezed away at ${at}`).toBeGreaterThan(120);
+        // Details unfolds the rest of the status (and Disconnect); Menu opens the pages over it.
+        const details = page.getByRole('button', { name: 'Details' });
+        await expect(page.getByRole('button', { name: 'Disconnect' })).toBeHidden();
+        await details.click();
+        await expect(page.getByRole('button', { name: 'Disconnect' })).toBeVisible();
+        await expect(page.getByTestId('server-info')).toBeVisible();
+        await page.screenshot({ path: `${dir}/session-${width}-${scheme}-details.png` });
+        await details.click();
+        await page.getByRole('button', { name: 'Menu' }).click();
+        await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
+        await page.screenshot({ path: `${dir}/session-${width}-${scheme}-menu.png` });
+        await page.getByRole('button', { name: 'Menu' }).click();
+        await expect(page.getByRole('navigation', { name: 'Pages' })).toBeHidden();
+      }
       const doc = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         scrollY: window.scrollY,

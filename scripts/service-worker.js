@@ -2,8 +2,17 @@
 // console opens at once and works offline as far as it can. It never caches gateway data,
 // credentials or anything but same-origin GETs of the shell: the console's server answers
 // /console-config.json and /console-handoff itself, every time.
-// The build (vite.config.ts, serviceWorker) replaces SHELL and VERSION.
-const SHELL = self.__SHELL__;
+// The build (vite.config.ts, serviceWorker) replaces SHELL and VERSION. SHELL names files
+// relative to this worker, which sits at the console's base (`/` or a gateway's basePath).
+const BASE = new URL('./', self.location).pathname;
+const SHELL = self.__SHELL__.map((name) => BASE + name);
+const INDEX = `${BASE}index.html`;
+// index.html names its files relative (`./assets/x.js`): opened at a deep link offline, the page
+// asks for them below that path; they are the same files.
+const shellPath = (path) => {
+  const at = path.indexOf('/assets/', BASE.length - 1);
+  return at >= 0 ? BASE + path.slice(at + 1) : path;
+};
 const CACHE = `openclaw-console-${self.__VERSION__}`;
 
 self.addEventListener('install', (event) => {
@@ -30,12 +39,11 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     // The network first (a new deploy shows at once); offline, the cached shell.
-    event.respondWith(fetch(request).catch(() => caches.match('/index.html')));
+    event.respondWith(fetch(request).catch(() => caches.match(INDEX)));
     return;
   }
-  if (!SHELL.includes(url.pathname)) return;
+  const path = shellPath(url.pathname);
+  if (!SHELL.includes(path)) return;
   // ignoreVary: the server varies on Origin, which module scripts send and the precache did not.
-  event.respondWith(
-    caches.match(request, { ignoreVary: true }).then((hit) => hit ?? fetch(request)),
-  );
+  event.respondWith(caches.match(path, { ignoreVary: true }).then((hit) => hit ?? fetch(request)));
 });

@@ -13,6 +13,7 @@ export function buildConfig({
   allowedOrigins,
   logFile,
   controlUiRoot,
+  controlUiBasePath,
   // Price per million tokens of every fake model; zero unless a test needs cost to add up.
   modelCost = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
   // The agent's commands on the gateway host wait for a human's approval (off: none asked).
@@ -40,8 +41,12 @@ export function buildConfig({
         // Tests fail auth on purpose; never lock the suite out for minutes.
         rateLimit: { maxAttempts: 1000, windowMs: 60000, lockoutMs: 1000 },
       },
-      // root: the gateway serves that folder (our dist/) as its Control UI.
-      controlUi: { allowedOrigins, ...(controlUiRoot && { root: controlUiRoot }) },
+      // root: the gateway serves that folder (our dist/) as its Control UI, under basePath if set.
+      controlUi: {
+        allowedOrigins,
+        ...(controlUiRoot && { root: controlUiRoot }),
+        ...(controlUiBasePath && { basePath: controlUiBasePath }),
+      },
       ...(newer && { terminal: { enabled: false } }),
     },
     // Otherwise it logs to /tmp/openclaw/, outside the run folder.

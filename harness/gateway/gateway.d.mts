@@ -28,6 +28,8 @@ export interface StartGatewayOptions {
   modelServer?: GatewayHandle['modelServer'];
   /** A folder the gateway serves as its Control UI (`gateway.controlUi.root`), e.g. our dist/. */
   controlUiRoot?: string;
+  /** The prefix it serves that Control UI under (`gateway.controlUi.basePath`, e.g. `/console`). */
+  controlUiBasePath?: string;
   /** Price per million tokens for the fake models (default all zero), so usage shows a cost. */
   modelCost?: { input?: number; output?: number; cacheRead?: number; cacheWrite?: number };
   /** Commands the agent runs on the gateway host ask a human first (`tools.exec.mode: ask`). */

@@ -64,6 +64,7 @@ export const en = {
   'status.degradedPlugins': 'Degraded plugins',
   'status.retryIn': 'Trying again {when}',
   'status.retryNow': 'Retry now',
+  'status.details': 'Details',
   'status.disconnect': 'Disconnect',
   'status.deviceToken': 'Signed in with this device’s token',
 

@@ -48,6 +48,7 @@ export const zhCN: Messages = {
   'status.degradedPlugins': '降级的插件',
   'status.retryIn': '{when}重试',
   'status.retryNow': '立即重试',
+  'status.details': '详情',
   'status.disconnect': '断开连接',
   'status.deviceToken': '已使用本设备令牌登录',
 

@@ -1,3 +1,4 @@
+import { detectBase, GATEWAY_SERVED_ATTRIBUTE } from './base-path';
 import type { CredentialStorages } from '../gateway/credentials';
 import { indexedDbVault, type KeyVault } from '../gateway/identity';
 import type { WebSocketConstructor } from '../gateway/socket';
@@ -69,18 +70,16 @@ export const SERVER_CONFIG_PATH = '/console-config.json';
 /** The handoff endpoint: POST `{code}` → `{token}`, once. */
 export const HANDOFF_PATH = '/console-handoff';
 
-/** The attribute an OpenClaw gateway adds to `<html>` when it serves a Control UI build itself. */
-export const GATEWAY_SERVED_ATTRIBUTE = 'data-openclaw-control-ui-base-path';
-
 /**
  * The gateway that served this page, when a gateway did (`gateway.controlUi.root` pointing at our
- * build): its WebSocket is on the page's own origin. Undefined when another server served it.
+ * build): its WebSocket is on the page's own origin, under its base path (`ws://host/console`, as
+ * the gateway's own Control UI connects). Undefined when another server served it.
  */
 export function servingGateway(): string | undefined {
   const html = globalThis.document?.documentElement;
   if (!html?.hasAttribute(GATEWAY_SERVED_ATTRIBUTE) || !globalThis.location) return undefined;
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}`;
+  return `${scheme}://${location.host}${detectBase(html)}`;
 }
 
 async function fetchServerConfig(): Promise<ServerConfig | undefined> {

@@ -1,4 +1,5 @@
 import { createRouter } from '@nanostores/router';
+import { BASE, withBase } from './base-path';
 
 // Session keys are chosen by other clients and may hold anything the gateway accepts, lone
 // surrogates included, which encodeURIComponent refuses (it threw and blanked the session list).
@@ -50,14 +51,11 @@ export function decodeSessionKey(segment: string): string {
   return out + decodePlain(segment.slice(last));
 }
 
-/** The console's routes; every view has a URL so it can be bookmarked and shared. */
-export const router = createRouter({
+/** The console's routes, as in-app paths (no base path). */
+const ROUTES = {
   overview: '/',
   connect: '/connect',
   sessions: '/sessions',
-  // Decoded by us, not the router: its decodeURIComponent cannot undo our escapes and throws on
-  // a malformed segment.
-  session: [/^\/sessions\/([^/]+)$/i, (segment: string) => ({ key: decodeSessionKey(segment) })],
   wall: '/wall',
   fleet: '/fleet',
   approvals: '/approvals',
@@ -67,7 +65,35 @@ export const router = createRouter({
   nodes: '/nodes',
   search: '/search',
   activity: '/activity',
-});
+} as const;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * The router for a page served under `base` (`''` or `/console`): it matches the browser's
+ * addresses (`/console/sessions`), and `open` takes in-app paths (`/sessions`) and adds the base.
+ * A full URL (what a clicked link hands it) is already the browser's address and is kept as is.
+ */
+export function createAppRouter(base: string) {
+  const prefixed = Object.fromEntries(
+    Object.entries(ROUTES).map(([name, path]) => [name, `${base}${path}`]),
+  ) as { [K in keyof typeof ROUTES]: string };
+  const created = createRouter({
+    ...prefixed,
+    // Decoded by us, not the router: its decodeURIComponent cannot undo our escapes and throws on
+    // a malformed segment.
+    session: [
+      new RegExp(`^${escapeRegExp(base)}\\/sessions\\/([^/]+)$`, 'i'),
+      (segment: string) => ({ key: decodeSessionKey(segment) }),
+    ],
+  });
+  const open = created.open;
+  created.open = (path, redirect) => open(withBase(path, base), redirect);
+  return created;
+}
+
+/** The console's routes; every view has a URL so it can be bookmarked and shared. */
+export const router = createAppRouter(BASE);
 
 /** Opens one session's view. */
 export function openSessionPage(key: string): void {

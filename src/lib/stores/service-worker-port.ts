@@ -1,3 +1,5 @@
+import { withBase } from './base-path';
+
 /** How the page meets its service worker: register it, and hear of a newer build waiting. */
 export interface ServiceWorkerPort {
   /** Registers the worker; `onWaiting` gets a function that switches to the waiting build and reloads. */
@@ -23,7 +25,8 @@ export const browserServiceWorker: ServiceWorkerPort = {
       if (chosen) globalThis.location.reload();
     });
     void container
-      .register('/sw.js')
+      // The worker sits at the console's base (a gateway's basePath or /) and keeps only that.
+      .register(withBase('/sw.js'), { scope: withBase('/') })
       .then((registration) => {
         if (registration.waiting && container.controller) offer(registration.waiting);
         registration.addEventListener('updatefound', () => {
