@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChunkingContext, OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
@@ -57,13 +58,24 @@ function serviceWorker(): Plugin {
  * a deep link (`/sessions/abc`) asks for them below that path.
  */
 function deepAssets(): Plugin {
+  const safeDecode = (path: string) => {
+    try {
+      return decodeURIComponent(path);
+    } catch {
+      return path;
+    }
+  };
+  const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
   const publicFiles = new Set(readdirSync(fileURLToPath(new URL('./public', import.meta.url))));
   return {
     name: 'openclaw-console-deep-assets',
     configurePreviewServer(server) {
+      const outDir = resolve(server.config.root, server.config.build.outDir);
       server.middlewares.use((req, _res, next) => {
         const url = req.url ?? '/';
         const [path = '/', query] = url.split(/(?=\?)/, 2);
+        // A file that is there is served as asked (the bench's floor pages keep their own assets).
+        if (isFile(join(outDir, safeDecode(path)))) return next();
         const at = path.indexOf('/assets/');
         const name = path.slice(path.lastIndexOf('/') + 1);
         if (at > 0) req.url = path.slice(at) + (query ?? '');
