@@ -21,7 +21,8 @@ export default {
     // page's strings, out of the first view.
     SessionView: 50,
     SessionsView: 5, // 4.6
-    WallView: 6.5, // 5.9
+    // 7.2: the wall's texts and options are now a chunk the fleet wall shares (5.9 as one file).
+    WallView: 7.5,
     // 2.8: the connect form, which a returning operator never sees.
     ConnectView: 3.2,
     // 2.1: the title badge and notification watcher with its texts, fetched just after.
@@ -32,7 +33,7 @@ export default {
     // 13.0: the triage (one snapshot reader per signal, reusing the approvals, cron and nodes
     // validators) and its catalogue. 14.6 with the registry of fleet gateways that decisions go
     // to, and the chunks it now shares with the lazy deciding-in-place (FleetAsks, 18.2).
-    FleetView: 15,
+    FleetView: 15.5, // 15.0: the signals' words are shared with the fleet wall
     // 14.2; 15.1 with its catalogue, question form and decision core in chunks shared with the
     // fleet's deciding in place.
     ApprovalsView: 15.5,
@@ -42,6 +43,8 @@ export default {
     SearchView: 5.5, // 5.0
     ActivityView: 8, // 7.4
     WallTicker: 4, // 3.6, only on a wall with ?ticker=1
+    // 16.7: the fleet's connections and triage (as the fleet view), only on a wall with ?fleet=
+    WallFleet: 17.5,
     CommandPalette: 3, // 2.8
     // 3.7: the overview's folded forms (system event, channel send, alerts, diagnostics).
     OverviewTools: 4.2,

@@ -1,4 +1,5 @@
 import { connectionStatus, expect, saveProfile, test } from './support/fixtures';
+import { shootEverySize } from './support/shots';
 
 test('two real gateways on two ports in the fleet view at once', async ({
   page,
@@ -39,4 +40,46 @@ test('two real gateways on two ports in the fleet view at once', async ({
   expect(
     await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
   ).toBe(true);
+});
+
+test('a wall shows the fleet: one row per saved gateway, named or all, readable and never scrolling', async ({
+  page,
+  gateway,
+  legacyGateway,
+}) => {
+  await saveProfile(page, 'alpha', gateway.url, gateway.token);
+  await saveProfile(page, 'beta', legacyGateway.url, legacyGateway.token);
+
+  // Names pick and order the rows; a name not saved is said, not silently dropped.
+  await page.goto('/wall?fleet=beta,nope,alpha');
+  const rows = page.getByTestId('wall-fleet-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('beta');
+  await expect(rows.last()).toContainText('alpha');
+  await expect(page.getByTestId('wall-fleet')).toContainText('Not among the saved gateways: nope');
+  await expect(rows.last().getByTestId('wall-fleet-state')).toHaveText('healthy');
+  for (const row of [rows.first(), rows.last()]) {
+    await expect(row).toHaveAttribute('data-phase', 'connected');
+    // Every gateway says something: all clear, or what needs someone there.
+    await expect(row.getByTestId('wall-fleet-signals')).toContainText(
+      /All clear|waiting|down|failing|offline|overdue|failed/,
+    );
+  }
+
+  // One gateway stopping shows on its row only.
+  await legacyGateway.stop();
+  await expect(rows.first()).toHaveAttribute('data-phase', /reconnecting|connecting/);
+  await expect(rows.first().getByTestId('wall-fleet-state')).toContainText('beta');
+  await expect(rows.last()).toHaveAttribute('data-phase', 'connected');
+  await legacyGateway.start();
+  await expect(rows.first()).toHaveAttribute('data-phase', 'connected', { timeout: 60_000 });
+
+  await page.goto('/wall?fleet=all');
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId('wall')).toBeVisible();
+  await shootEverySize(page, 'wall-fleet', { dir: process.env.SHOTS_DIR ?? '/tmp/shots-fleet' });
+  // A wall cannot scroll: the rows stay inside the screen at the wall size.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const bottom = await rows.last().evaluate((el) => el.getBoundingClientRect().bottom);
+  expect(bottom).toBeLessThanOrEqual(1080);
 });

@@ -19,6 +19,12 @@ const en = {
   'wall.clients': { one: '{count} client online', other: '{count} clients online' },
   'wall.channelsDown': { one: '{count} channel down', other: '{count} channels down' },
   'wall.device': 'Device {name} wants to pair',
+  'wall.fleet': 'Gateways',
+  'wall.fleetEmpty': 'No saved gateways to show. Save a profile from the connect form first.',
+  'wall.fleetMissing': 'Not among the saved gateways: {names}',
+  'wall.fleetClear': 'All clear',
+  'wall.fleetMore': { one: '+{count} more', other: '+{count} more' },
+  'wall.fleetSpend': 'Today {cost}',
 };
 
 export default {
@@ -42,5 +48,11 @@ export default {
     'wall.clients': '{count} 个客户端在线',
     'wall.channelsDown': '{count} 个频道中断',
     'wall.device': '设备 {name} 请求配对',
+    'wall.fleet': '网关',
+    'wall.fleetEmpty': '没有可显示的已保存网关。请先在连接表单中保存一个配置。',
+    'wall.fleetMissing': '不在已保存的网关中：{names}',
+    'wall.fleetClear': '一切正常',
+    'wall.fleetMore': '另有 {count} 项',
+    'wall.fleetSpend': '今日 {cost}',
   },
 } satisfies PageCatalogue<typeof en>;

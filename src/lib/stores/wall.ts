@@ -12,6 +12,24 @@ export const WALL_SECTIONS = ['health', 'presence', 'runs', 'failures', 'approva
 /** One wallboard section. */
 export type WallSection = (typeof WALL_SECTIONS)[number];
 
+/** Profile names a fleet wall lists at most (an address is typed or shared, not trusted). */
+const MAX_FLEET_NAMES = 50;
+
+/**
+ * The fleet a wall shows (`?fleet=all`, `?fleet=1`, or `?fleet=alpha,beta` by profile name), or
+ * undefined for a wall of the current gateway alone (no `fleet`, or `fleet=0`).
+ */
+export function fleetOption(value: string | undefined): 'all' | string[] | undefined {
+  if (value === undefined || value === '0') return undefined;
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.length === 0 || (names.length === 1 && (names[0] === 'all' || names[0] === '1')))
+    return 'all';
+  return [...new Set(names)].slice(0, MAX_FLEET_NAMES);
+}
+
 /** Wallboard options read from the URL (never a secret): `?sections=runs,health&render=always`. */
 export const wallOptions = computed(router, (page) => {
   const search = page?.search ?? {};
@@ -24,6 +42,8 @@ export const wallOptions = computed(router, (page) => {
     renderAlways: search.render === 'always',
     /** A band of failed, blocked and timed-out work from the activity ledger (`?ticker=1`). */
     ticker: search.ticker !== undefined && search.ticker !== '0',
+    /** One row per saved gateway instead of this gateway's board (`?fleet=all` or names). */
+    fleet: fleetOption(search.fleet),
   };
 });
 
