@@ -11,7 +11,8 @@ import { viewChunkFor } from './views/lazy-views';
 const appModule = import('./app-mount');
 // A page opened at its own address (a bookmark, a reload, a shared link) fetches its view's chunk
 // beside the app's, instead of after it.
-void viewChunkFor(router.get()?.route)?.();
+// A failure here is the view's to report when App asks for the same chunk; not twice.
+void viewChunkFor(router.get()?.route)?.().catch(() => undefined);
 
 // Inside another page's frame the console neither connects nor offers actions (App says why):
 // the servers we ship refuse framing by header, this guards hosts that do not.
