@@ -55,6 +55,10 @@ export const connectionState = readonlyType($state);
 /** Whether the connection is up and data is live. */
 export const isLive = computed($state, (state) => state.phase === 'connected');
 
+const $connectSent = atom(false);
+/** Whether the current socket's signed `connect` is on the wire (the page only waits for the gateway). */
+export const connectSent = readonlyType($connectSent);
+
 let connection: GatewayConnection | undefined;
 let stopLiveness: (() => void) | undefined;
 let stopPolicyWatch: (() => void) | undefined;
@@ -134,10 +138,15 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
     WebSocketImpl: env.WebSocket,
     listener: {
       phase: (phase) => {
-        if (connection === created && $state.get().phase !== phase)
-          setPhase(phase, stall ? { problem: stall } : {});
+        if (connection !== created) return;
+        // A new socket (or one just opened) has not sent its connect yet.
+        $connectSent.set(false);
+        if ($state.get().phase !== phase) setPhase(phase, stall ? { problem: stall } : {});
       },
-      awaitingHello: warmFormatters,
+      awaitingHello: () => {
+        if (connection === created) $connectSent.set(true);
+        warmFormatters();
+      },
       hello: (hello, info) => {
         if (connection === created) onHello(hello, info, id);
       },
@@ -161,6 +170,7 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
     },
   });
   connection = created;
+  $connectSent.set(false);
   adoptRequester(created);
   stall = undefined;
   $state.set({ phase: 'connecting', url, since: Date.now() });
