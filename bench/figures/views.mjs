@@ -3,9 +3,11 @@
 // → the first frame showing the view's data from the gateway: ours against the Control UI's own
 // page where it has one (logs, scheduled jobs); ours alone where it has none it can be compared
 // with (the approvals inbox: the Control UI answers approvals in the chat; usage: its page had
-// not finished loading after 8 s on the bench gateway when its DOM was read).
+// not finished loading after 8 s on the bench gateway when its DOM was read). The fleet view has
+// no Control UI counterpart: it is timed with two saved gateways (the bench gateway and a second
+// real one), from a fresh context that holds only the saved profiles and remembered tokens.
 import { openPage } from '../lib/browser.mjs';
-import { controlUiUrl, oursUrl, waitGatewayIdle } from '../lib/gateway.mjs';
+import { controlUiUrl, oursUrl, startBenchGateway, waitGatewayIdle } from '../lib/gateway.mjs';
 import { pageProbe, waitMark } from '../lib/instrument.mjs';
 import { median } from '../lib/stats.mjs';
 
@@ -31,10 +33,16 @@ const VIEWS = [
   },
 ];
 
+/** The fleet view with two saved gateways: every card shows its gateway's health verdict. */
+const FLEET_READY = [1, 2].map((n) => ({
+  selector: `ul.fleet > li:nth-child(${n})[data-testid="fleet-card"] [data-verdict]`,
+}));
+
 /** One cold load of url; resolves with ms from navigation start to the frame showing `ready`. */
-async function timeToData(env, url, ready) {
+async function timeToData(env, url, ready, storageState) {
   await waitGatewayIdle(env.gateway);
   const page = await openPage(env.browser, {
+    storageState,
     initScripts: [[pageProbe, { ws: true, watch: [{ name: 'data', all: ready }] }]],
   });
   try {
@@ -42,6 +50,55 @@ async function timeToData(env, url, ready) {
     return (await waitMark(page.page, 'data', 60_000)).paint;
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Saves two gateways as profiles through the connect form, token remembered, as an operator
+ * would; resolves with that browser storage (localStorage) for fresh contexts to start from.
+ */
+async function savedFleet(env, gateways) {
+  const page = await openPage(env.browser);
+  try {
+    for (const [i, gateway] of gateways.entries()) {
+      await page.page.goto(`${env.consoleUrl}/connect`);
+      await page.page.getByLabel('Gateway URL', { exact: true }).fill(gateway.url);
+      await page.page.getByLabel('Profile name (optional)').fill(`bench-${i + 1}`);
+      await page.page.getByLabel('Token', { exact: true }).fill(gateway.token);
+      await page.page.getByLabel('Remember the token on this device').check();
+      await page.page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await page.page
+        .locator('[role="status"]:has([data-testid="connection-phase"])')
+        .getByText('Connected', { exact: false })
+        .waitFor({ timeout: 60_000 });
+    }
+    return await page.context.storageState();
+  } finally {
+    await page.close();
+  }
+}
+
+/** Times the fleet view cold with two saved real gateways; returns its table row. */
+async function fleetRow(env, runs) {
+  const second = await startBenchGateway('fleet');
+  try {
+    const state = await savedFleet(env, [env.gateway, second]);
+    const url = `${env.consoleUrl}/fleet`;
+    await timeToData(env, url, FLEET_READY, state);
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      times.push(await timeToData(env, url, FLEET_READY, state));
+      env.log(`Fleet (two gateways) run ${i + 1}: ours ${times.at(-1).toFixed(0)} ms`);
+    }
+    return {
+      figure: 'Cold open → data: Fleet (two saved gateways, each card’s health verdict)',
+      ours: median(times),
+      theirs: undefined,
+      theirsNa: 'the Control UI has no fleet view',
+      unit: 'ms',
+    };
+  } finally {
+    await second.closeNow();
   }
 }
 
@@ -72,6 +129,7 @@ export async function run(env) {
       unit: 'ms',
     });
   }
+  rows.push(await fleetRow(env, runs));
   return {
     rows,
     notes: [
