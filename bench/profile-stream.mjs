@@ -52,33 +52,36 @@ function findPage(trace, start) {
   return { pid: mark.pid, tid: mark.tid, origin: mark.ts - start * 1000 };
 }
 
-/** Top-level tasks of the page's main thread inside [from, to] (µs): count and total ms. */
+/**
+ * Top-level tasks of the page's main thread inside [from, to] (µs): how many and how long, and
+ * of those the tasks that received a WebSocket frame (WebSocketReceive is an instant event
+ * inside the task that dispatched the frame), with their frames and time.
+ */
 function tasks(trace, page, from, to) {
   const events = trace.traceEvents ?? trace;
-  const main = events.filter(
-    (e) =>
-      e.pid === page.pid &&
-      e.tid === page.tid &&
-      e.ph === 'X' &&
-      e.name === 'RunTask' &&
-      e.ts >= from &&
-      e.ts < to,
-  );
-  const messages = events.filter(
-    (e) =>
-      e.pid === page.pid &&
-      e.tid === page.tid &&
-      e.name === 'EventDispatch' &&
-      e.args?.data?.type === 'message' &&
-      e.ts >= from &&
-      e.ts < to,
-  );
-  const ms = (list) => list.reduce((a, e) => a + (e.dur ?? 0), 0) / 1000;
+  const mine = (e) => e.pid === page.pid && e.tid === page.tid && e.ts >= from && e.ts < to;
+  const main = events
+    .filter((e) => mine(e) && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask')
+    .sort((a, b) => a.ts - b.ts);
+  const received = events
+    .filter((e) => mine(e) && e.name === 'WebSocketReceive')
+    .sort((a, b) => a.ts - b.ts);
+  let r = 0;
+  let socketTasks = 0;
+  let socketMs = 0;
+  for (const task of main) {
+    while (r < received.length && received[r].ts < task.ts) r++;
+    if (r < received.length && received[r].ts < task.ts + task.dur) {
+      socketTasks += 1;
+      socketMs += task.dur / 1000;
+    }
+  }
   return {
     tasks: main.length,
-    taskMs: ms(main),
-    messages: messages.length,
-    messageMs: ms(messages),
+    taskMs: main.reduce((a, e) => a + e.dur, 0) / 1000,
+    frames: received.length,
+    socketTasks,
+    socketMs,
   };
 }
 
@@ -204,7 +207,7 @@ try {
     const seconds = (end - start) / 1000;
     log(`flood ${i + 1}`);
     process.stdout.write(
-      `flood ${i + 1}: ${events} events in ${seconds.toFixed(1)} s; ${t.tasks} main-thread tasks (${t.taskMs.toFixed(0)} ms, ${((t.taskMs / 1000 / seconds) * 100).toFixed(1)} % busy); ${t.messages} message dispatches (${t.messageMs.toFixed(0)} ms, ${((t.messageMs * 1000) / Math.max(1, t.messages)).toFixed(0)} µs each); paint delay p50 ${percentile(delays, 50)?.toFixed(1)} ms, p95 ${percentile(delays, 95)?.toFixed(1)} ms over ${delays.length} watched deltas\n`,
+      `flood ${i + 1}: ${events} events in ${seconds.toFixed(1)} s; ${t.tasks} main-thread tasks (${t.taskMs.toFixed(0)} ms, ${((t.taskMs / 1000 / seconds) * 100).toFixed(1)} % busy); ${t.frames} frames received in ${t.socketTasks} tasks (${t.socketMs.toFixed(0)} ms, ${((t.socketMs * 1000) / Math.max(1, t.socketTasks)).toFixed(0)} µs each, traced); paint delay p50 ${percentile(delays, 50)?.toFixed(1)} ms, p95 ${percentile(delays, 95)?.toFixed(1)} ms over ${delays.length} watched deltas\n`,
     );
     process.stdout.write(
       `${summarizeTrace(trace, { start, end }, [['flood', 'start', 'end']], { topFunctions: 25, withInclusive: true, page })}\n`,
