@@ -3,7 +3,7 @@
 // and soak, the scripted fake gateway), prints a table and, after a full run,
 // writes docs/BENCHMARKS.md. `--quick` is a smoke run: one run each, tiny sizes.
 //
-//   node bench/run.mjs [--quick] [--only cold,stream,history,soak,views,reconnect] [--runs N]
+//   node bench/run.mjs [--quick] [--only cold,stream,stress,history,soak,views,reconnect] [--runs N]
 //                      [--no-write] [--write (even after a partial run)] [--no-wait]
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -34,17 +34,25 @@ const { values } = parseArgs({
   },
 });
 
-// Reconnect goes last: it stops and restarts the gateway the others use.
+// Reconnect goes last: it stops and restarts the gateway the others use. `explicit` figures run
+// only when named in --only (`stress` is part of `stream`; alone it needs no real gateway).
 const FIGURES = [
   { id: 'cold', title: '1–2. Cold start and bytes', module: coldStart },
   { id: 'stream', title: '3. Streaming', module: streaming },
+  {
+    id: 'stress',
+    title: '3. Streaming, the stress flood only',
+    module: streaming.stress,
+    explicit: true,
+    realGateway: false,
+  },
   { id: 'history', title: '4. Long history', module: history },
   { id: 'soak', title: '6. Soak', module: soak },
   { id: 'views', title: '7. Time to data on the operator views', module: views },
   { id: 'reconnect', title: '5. Reconnect', module: reconnect },
 ];
 const only = values.only?.split(',').map((s) => s.trim());
-const chosen = FIGURES.filter((f) => !only || only.includes(f.id));
+const chosen = FIGURES.filter((f) => (only ? only.includes(f.id) : !f.explicit));
 const quick = values.quick;
 const full = !quick && !only && !values.runs;
 
@@ -95,9 +103,12 @@ try {
   onCleanup('chromium', () => browser.close());
   const chromiumVersion = browser.version();
 
-  log('starting the real gateway (bench-main)…');
-  const gateway = await startBenchGateway('main');
-  log(`gateway openclaw ${gateway.version} at ${gateway.url}`);
+  let gateway;
+  if (chosen.some((f) => f.realGateway !== false)) {
+    log('starting the real gateway (bench-main)…');
+    gateway = await startBenchGateway('main');
+    log(`gateway openclaw ${gateway.version} at ${gateway.url}`);
+  }
 
   const env = {
     browser,
@@ -133,7 +144,7 @@ try {
   }
 
   const rows = sections.flatMap((s) => s.rows);
-  const machine = machineInfo(chromiumVersion, gateway.version);
+  const machine = machineInfo(chromiumVersion, gateway?.version ?? 'not started');
   const table = textTable(rows);
   process.stdout.write(`\n${table}\n\n`);
   const misses = missed(rows);

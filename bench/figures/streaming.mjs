@@ -21,7 +21,7 @@ const SESSIONS = Array.from({ length: 10 }, (_, i) => `agent:main:bench:s${i}`);
 const WATCHED = SESSIONS[0];
 
 /** Opens a console on the watched session with the probe on; resolves once it is connected. */
-async function openWatching(env, app, gatewayUrl) {
+export async function openWatching(env, app, gatewayUrl) {
   const page = await openPage(env.browser, {
     initScripts: [[pageProbe, { ws: true, track: true, watchKey: WATCHED }]],
   });
@@ -98,42 +98,56 @@ async function realRuns(env, client, app, count, seconds) {
   }
 }
 
+/** The flood's events: 10 runs × `words`, round-robin across the runs, as [event, payload] pairs. */
+export function floodQueue(words) {
+  const streams = SESSIONS.map((key, i) =>
+    runEvents({
+      runId: `flood-${Date.now()}-${i}`,
+      sessionKey: key,
+      words: runWords(`r${i}`, words),
+    }),
+  );
+  // Round-robin across the ten runs, like ten runs streaming side by side.
+  const queue = [];
+  for (let k = 0; k < Math.max(...streams.map((s) => s.length)); k++)
+    for (const s of streams) if (s[k]) queue.push(s[k]);
+  return queue;
+}
+
+/**
+ * Sends the queue through the fake at `rate` events/s (each stamped when sent), then waits until
+ * the page has taken every event (or 30 s); resolves with the seconds the sending took.
+ */
+export async function sendFlood(page, fake, queue, rate) {
+  const start = performance.now();
+  const perTick = Math.max(1, Math.round(rate / 100));
+  for (let i = 0; i < queue.length; i += perTick) {
+    const sentAt = performance.timeOrigin + performance.now();
+    for (const [event, payload] of queue.slice(i, i + perTick))
+      fake.event(event, { ...payload, benchSentAt: sentAt });
+    // Pace to the target rate against the clock, not by a fixed sleep.
+    const due = start + ((i + perTick) / rate) * 1000;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+  }
+  const sentSeconds = (performance.now() - start) / 1000;
+  await page.page
+    .waitForFunction((n) => window.__bench.eventCount >= n, queue.length, {
+      timeout: 30_000,
+      polling: 50,
+    })
+    .catch(() => undefined);
+  return sentSeconds;
+}
+
 /** Fake gateway: 10 runs × words, interleaved, at `rate` events/s; page watching s0. */
 async function fakeFlood(env, fake, app, words, rate) {
   const page = await openWatching(env, app, fake.url);
   try {
-    const streams = SESSIONS.map((key, i) =>
-      runEvents({
-        runId: `flood-${Date.now()}-${i}`,
-        sessionKey: key,
-        words: runWords(`r${i}`, words),
-      }),
-    );
-    // Round-robin across the ten runs, like ten runs streaming side by side.
-    const queue = [];
-    for (let k = 0; k < Math.max(...streams.map((s) => s.length)); k++)
-      for (const s of streams) if (s[k]) queue.push(s[k]);
+    const queue = floodQueue(words);
     let sentSeconds = 0;
     const result = await measureWindow(page, async () => {
-      const start = performance.now();
-      const perTick = Math.max(1, Math.round(rate / 100));
-      for (let i = 0; i < queue.length; i += perTick) {
-        const sentAt = performance.timeOrigin + performance.now();
-        for (const [event, payload] of queue.slice(i, i + perTick))
-          fake.event(event, { ...payload, benchSentAt: sentAt });
-        // Pace to the target rate against the clock, not by a fixed sleep.
-        const due = start + ((i + perTick) / rate) * 1000;
-        const wait = due - performance.now();
-        if (wait > 0) await sleep(wait);
-      }
-      sentSeconds = (performance.now() - start) / 1000;
-      // Until the page has taken every event, or 30 s.
-      await page.page
-        .waitForFunction((n) => window.__bench.eventCount >= n, queue.length, {
-          timeout: 30_000,
-          polling: 50,
-        })
-        .catch(() => undefined);
+      sentSeconds = await sendFlood(page, fake, queue, rate);
     });
     return { ...result, sent: queue.length, sentRate: queue.length / sentSeconds };
   } finally {
@@ -141,16 +155,11 @@ async function fakeFlood(env, fake, app, words, rate) {
   }
 }
 
-/** Runs figure 3; returns table rows and notes. */
-export async function run(env) {
-  const seconds = env.quick ? 4 : 15;
-  const runs = env.runsFor(3);
+/** The real-gateway windows: every console, 1 and 10 runs, `runs` times each. */
+async function measureReal(env, add, { runs, seconds }) {
   const client = await operatorClient(env.gateway);
   // Every session must exist before the Control UI can open it ("Session not found").
   await Promise.all(SESSIONS.map((key, i) => replyTurn(client, key, `session ${i} ready`)));
-
-  const results = {};
-  const add = (name, r) => (results[name] ??= []).push(r);
   for (let i = 0; i < runs; i++) {
     for (const app of [ours, controlUi]) {
       for (const count of [1, 10]) {
@@ -162,23 +171,43 @@ export async function run(env) {
       }
     }
   }
+}
 
+/** The stress windows on the fake gateway (ours only), `runs` times. */
+async function measureFlood(env, add, { runs, words, rate }) {
   const fake = await startFakeGateway();
+  // Without a real gateway (`--only stress`) the page only needs the fake's address and a token.
+  const floodEnv = env.gateway ? env : { ...env, gateway: { url: fake.url, token: 'bench' } };
+  try {
+    for (let i = 0; i < runs; i++) {
+      const r = await fakeFlood(floodEnv, fake, ours, words, rate);
+      add('ours-flood', r);
+      env.log(
+        `streaming ours flood #${i + 1}: ${r.sent} events at ${Math.round(r.sentRate)}/s, watched frames ${r.frames}, p50 ${r.p50?.toFixed(1)} ms, p95 ${r.p95?.toFixed(1)} ms, busy ${(r.busy * 100).toFixed(1)} %`,
+      );
+    }
+  } finally {
+    await fake.close();
+  }
+}
+
+/**
+ * Runs figure 3 (real gateway, then the stress flood), or with `stressOnly` the flood alone
+ * (`--only stress`: no real gateway, no Control UI); returns table rows and notes.
+ */
+export async function run(env, { stressOnly = false } = {}) {
+  const seconds = env.quick ? 4 : 15;
+  const runs = env.runsFor(3);
   const words = env.quick ? 100 : 600;
   const rate = 5000;
-  for (let i = 0; i < runs; i++) {
-    const r = await fakeFlood(env, fake, ours, words, rate);
-    add('ours-flood', r);
-    env.log(
-      `streaming ours flood #${i + 1}: ${r.sent} events at ${Math.round(r.sentRate)}/s, watched frames ${r.frames}, p50 ${r.p50?.toFixed(1)} ms, p95 ${r.p95?.toFixed(1)} ms, busy ${(r.busy * 100).toFixed(1)} %`,
-    );
-  }
-
-  await fake.close();
+  const results = {};
+  const add = (name, r) => (results[name] ??= []).push(r);
+  if (!stressOnly) await measureReal(env, add, { runs, seconds });
+  await measureFlood(env, add, { runs, words, rate });
 
   const med = (name, key) => median((results[name] ?? []).map((r) => r[key]));
   const rows = [];
-  for (const count of [1, 10]) {
+  for (const count of stressOnly ? [] : [1, 10]) {
     const label = count === 1 ? '1 run' : '10 runs at once';
     rows.push(
       {
@@ -231,13 +260,22 @@ export async function run(env) {
     },
   );
   const flood = results['ours-flood'] ?? [];
-  const notes = [
+  const realNotes = [
     `Real gateway: N = ${runs} windows of ${seconds} s per console and load (new context each), \`slow\` prompt (one word per 300 ms per run), aborted after the window; percentiles over the watched session's delta frames of each window, then the median across windows. Frames per window (median): ours ${med('ours-1', 'frames')} / ${med('ours-10', 'frames')}, Control UI ${med('controlUi-1', 'frames')} / ${med('controlUi-10', 'frames')} (1 run / 10 runs); events the page received per 10-run window, all sessions: ours ${med('ours-10', 'events')}, Control UI ${med('controlUi-10', 'events')}.`,
     `Frames whose text never reached the DOM before the window closed (median): ours ${med('ours-1', 'unpainted')} / ${med('ours-10', 'unpainted')}, Control UI ${med('controlUi-1', 'unpainted')} / ${med('controlUi-10', 'unpainted')}.`,
     `Main thread busy = Δ CDP TaskDuration / wall time over the window; of that, script ${(med('ours-10', 'script') * 100).toFixed(1)} % and style+layout ${(med('ours-10', 'layout') * 100).toFixed(1)} % for ours with 10 runs, script ${(med('controlUi-10', 'script') * 100).toFixed(1)} % and style+layout ${(med('controlUi-10', 'layout') * 100).toFixed(1)} % for the Control UI.`,
+  ];
+  const realLoafs = stressOnly
+    ? ''
+    : ` Real gateway, 10 runs: ours ${Math.round(med('ours-10', 'loafMs'))} ms in long frames; Control UI ${Math.round(med('controlUi-10', 'loafMs'))} ms (script ${Math.round(med('controlUi-10', 'loafScriptMs'))} ms, style+layout+paint ${Math.round(med('controlUi-10', 'loafStyleLayoutMs'))} ms).`;
+  const notes = [
+    ...(stressOnly ? [] : realNotes),
     `Stress: the real gateway coalesces deltas (≥ ~150 ms apart per run), so it cannot flood a page; the scripted fake gateway stands in: 10 runs × ${words} words, every word an \`agent\` assistant event plus a \`chat\` delta with the whole text so far (as the real gateway sends them), ${flood[0]?.sent ?? 'n/a'} events at ${Math.round(median(flood.map((r) => r.sentRate)) ?? 0)} events/s; the page watches one of the ten sessions. N = ${runs}.`,
-    `Stress, where the slow frames went (Long Animation Frames > 50 ms, median per window): ${Math.round(med('ours-flood', 'loafMs'))} ms in long frames, of which script ${Math.round(med('ours-flood', 'loafScriptMs'))} ms and style+layout+paint ${Math.round(med('ours-flood', 'loafStyleLayoutMs'))} ms. Real gateway, 10 runs: ours ${Math.round(med('ours-10', 'loafMs'))} ms in long frames; Control UI ${Math.round(med('controlUi-10', 'loafMs'))} ms (script ${Math.round(med('controlUi-10', 'loafScriptMs'))} ms, style+layout+paint ${Math.round(med('controlUi-10', 'loafStyleLayoutMs'))} ms).`,
+    `Stress, where the slow frames went (Long Animation Frames > 50 ms, median per window): ${Math.round(med('ours-flood', 'loafMs'))} ms in long frames, of which script ${Math.round(med('ours-flood', 'loafScriptMs'))} ms and style+layout+paint ${Math.round(med('ours-flood', 'loafStyleLayoutMs'))} ms.${realLoafs}`,
     'The Control UI on the fake gateway: after its "Switch to a different Gateway?" confirmation it does connect, but it then calls ~25 start-up methods (chat.startup, models.list, board.get …) that the fake answers with empty results; it stays on loading skeletons and shows no streamed chat event, so its stress figure is n/a.',
   ];
   return { rows, notes, raw: results };
 }
+
+/** Figure 3's stress flood alone (`--only stress`): the fake gateway, no real one needed. */
+export const stress = { run: (env) => run(env, { stressOnly: true }) };

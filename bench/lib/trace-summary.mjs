@@ -81,44 +81,60 @@ function samplesOf(events, pid) {
     });
     starts.set(e.id, t);
   }
-  return out.map((s, i) => {
-    const frame = nodes.get(s.key)?.callFrame ?? {};
-    const next = out[i + 1]?.t ?? s.t;
+  const label = (node) => {
+    const frame = node?.callFrame ?? {};
     const where = frame.url ? `${shortUrl(frame.url)}:${frame.lineNumber + 1}` : '';
-    return {
-      t: s.t,
-      dt: Math.max(0, next - s.t),
-      frame: `${frame.functionName || '(anon)'} ${where}`,
-    };
+    return `${frame.functionName || '(anon)'} ${where}`;
+  };
+  return out.map((s, i) => {
+    const next = out[i + 1]?.t ?? s.t;
+    // Each function on the sample's stack once (recursion counted once), for inclusive time.
+    const stack = new Set();
+    const profileId = s.key.slice(0, s.key.indexOf(':'));
+    for (let n = nodes.get(s.key); n; n = n.parent && nodes.get(`${profileId}:${n.parent}`))
+      stack.add(label(n));
+    return { t: s.t, dt: Math.max(0, next - s.t), frame: label(nodes.get(s.key)), stack };
   });
 }
 
-/** A printable summary of one traced load, phase by phase. */
-export function summarizeTrace(trace, phases) {
+/**
+ * A printable summary of one traced load, phase by phase. `spans` lists the phases as
+ * [label, from, to] (names in `phases`, or 0 for navigation start); a cold start's by default.
+ */
+export function summarizeTrace(
+  trace,
+  phases,
+  spans = PHASES,
+  { topFunctions = 10, withInclusive = false, page: given } = {},
+) {
   const events = trace.traceEvents ?? trace;
-  const page = findPage(events);
+  // A trace started after the navigation names the page's thread and time origin itself.
+  const page = given ?? findPage(events);
   const at = (p) => (p === 0 ? 0 : phases[p]);
-  const bounds = PHASES.map(([, a, b]) => [
+  const bounds = spans.map(([, a, b]) => [
     page.origin + at(a) * 1000,
     page.origin + (at(b) ?? Infinity) * 1000,
   ]);
   const main = events.filter((e) => e.pid === page.pid && e.tid === page.tid);
-  const byKind = PHASES.map(() => new Map());
-  const byScript = PHASES.map(() => new Map());
+  const byKind = spans.map(() => new Map());
+  const byScript = spans.map(() => new Map());
   for (const item of ownTimes(main)) {
     const i = phaseIndex(bounds, item.e.ts);
     if (i < 0 || item.own <= 0) continue;
     add(byKind[i], item.e.name, item.own / 1000);
     if (item.script) add(byScript[i], item.script, item.own / 1000);
   }
-  const byFrame = PHASES.map(() => new Map());
+  const byFrame = spans.map(() => new Map());
+  const inclusive = spans.map(() => new Map());
   for (const s of samplesOf(events, page.pid)) {
     const i = phaseIndex(bounds, s.t);
-    if (i >= 0 && !s.frame.startsWith('(idle)')) add(byFrame[i], s.frame, s.dt / 1000);
+    if (i < 0 || s.frame.startsWith('(idle)')) continue;
+    add(byFrame[i], s.frame, s.dt / 1000);
+    for (const f of s.stack) add(inclusive[i], f, s.dt / 1000);
   }
   const lines = [];
   const ms = (v) => `${v.toFixed(1)} ms`;
-  PHASES.forEach(([label, a, b], i) => {
+  spans.forEach(([label, a, b], i) => {
     const span = (at(b) ?? NaN) - at(a);
     const busy = [...byKind[i].values()].reduce((x, y) => x + y, 0);
     lines.push(`== ${label}: ${ms(span)} long, main thread busy ${ms(busy)}`);
@@ -132,7 +148,12 @@ export function summarizeTrace(trace, phases) {
         .map(([k, v]) => `${k} ${ms(v)}`)
         .join(', ')}`,
     );
-    for (const [k, v] of top(byFrame[i], 10)) lines.push(`     ${ms(v).padStart(9)}  ${k}`);
+    for (const [k, v] of top(byFrame[i], topFunctions))
+      lines.push(`     ${ms(v).padStart(9)}  ${k}`);
+    if (!withInclusive) return;
+    lines.push('   inclusive (self + callees):');
+    for (const [k, v] of top(inclusive[i], topFunctions))
+      lines.push(`     ${ms(v).padStart(9)}  ${k}`);
   });
   return lines.join('\n');
 }
