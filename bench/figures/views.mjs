@@ -56,6 +56,8 @@ async function timeToData(env, url, ready, storageState) {
 /**
  * Saves two gateways as profiles through the connect form, token remembered, as an operator
  * would; resolves with that browser storage (localStorage) for fresh contexts to start from.
+ * IndexedDB is left out: Playwright cannot carry the non-extractable device keys across (with it
+ * no card ever connected), so each load pairs a new device per gateway, as every cold load does.
  */
 async function savedFleet(env, gateways) {
   const page = await openPage(env.browser);
