@@ -170,7 +170,6 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
     },
   });
   connection = created;
-  $connectSent.set(false);
   adoptRequester(created);
   stall = undefined;
   $state.set({ phase: 'connecting', url, since: Date.now() });
