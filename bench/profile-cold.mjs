@@ -14,7 +14,7 @@ import { ours } from './lib/consoles.mjs';
 import { startBenchGateway, waitGatewayIdle } from './lib/gateway.mjs';
 import { onCleanup, stopAll } from './lib/lifecycle.mjs';
 import { pageProbe, readProbe, waitMark } from './lib/instrument.mjs';
-import { summarizeTrace } from './lib/trace-summary.mjs';
+import { SUMMARY_CATEGORIES, summarizeTrace } from './lib/trace-summary.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -25,15 +25,7 @@ const { values } = parseArgs({
   },
 });
 const log = (line) => process.stderr.write(`[profile] ${line}\n`);
-const CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'v8.execute',
-  'disabled-by-default-v8.cpu_profiler',
-  'blink.user_timing',
-  'loading',
-  'netlog',
-];
+const CATEGORIES = [...SUMMARY_CATEGORIES, 'loading', 'netlog'];
 
 /** One traced cold load: resolves with the trace events and the page's phase times. */
 async function tracedLoad(env) {

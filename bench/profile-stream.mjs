@@ -17,7 +17,7 @@ import { startFakeGateway } from './lib/fake-gateway.mjs';
 import { readProbe } from './lib/instrument.mjs';
 import { onCleanup, stopAll } from './lib/lifecycle.mjs';
 import { percentile } from './lib/stats.mjs';
-import { summarizeTrace } from './lib/trace-summary.mjs';
+import { SUMMARY_CATEGORIES, summarizeTrace } from './lib/trace-summary.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -33,14 +33,7 @@ const { values } = parseArgs({
   },
 });
 const log = (line) => process.stderr.write(`[profile] ${line}\n`);
-const CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'v8.execute',
-  'disabled-by-default-v8.cpu_profiler',
-  'blink.user_timing',
-  'toplevel',
-];
+const CATEGORIES = [...SUMMARY_CATEGORIES, 'toplevel'];
 
 /**
  * The page's main thread and its time origin (µs), from the mark the page set as the flood

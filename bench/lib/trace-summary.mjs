@@ -2,6 +2,15 @@
 // time by kind of work (its own time, children excluded), and the V8 samples by function, so a
 // slow phase names what filled it. Phases are performance.now() times (0 = navigation start).
 
+/** The trace categories summarizeTrace reads: the main thread's tasks and V8's samples. */
+export const SUMMARY_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'blink.user_timing',
+];
+
 const PHASES = [
   ['navigation → DOMContentLoaded', 0, 'dcl'],
   ['DOMContentLoaded → socket open', 'dcl', 'challenge'],
