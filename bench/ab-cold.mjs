@@ -7,11 +7,11 @@
 // it pays: this is that measurement.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser, openPage } from './lib/browser.mjs';
+import { coldLoad } from './figures/cold-start.mjs';
+import { launchBrowser } from './lib/browser.mjs';
 import { serveConsole } from './lib/console-server.mjs';
 import { ours } from './lib/consoles.mjs';
-import { oursUrl, startBenchGateway, waitGatewayIdle } from './lib/gateway.mjs';
-import { pageProbe, readProbe, waitMark } from './lib/instrument.mjs';
+import { oursUrl, startBenchGateway } from './lib/gateway.mjs';
 import { onCleanup, stopAll } from './lib/lifecycle.mjs';
 import { median } from './lib/stats.mjs';
 
@@ -25,30 +25,10 @@ if (!values.a || !values.b) {
 const log = (line) => process.stderr.write(`[ab] ${line}\n`);
 const PHASES = ['dcl', 'challenge', 'connect', 'hello', 'ready'];
 
-/** One cold load (fresh context); resolves with each phase's time from navigation start. */
-async function coldLoad(browser, gateway, consoleUrl) {
-  await waitGatewayIdle(gateway);
-  const page = await openPage(browser, {
-    initScripts: [[pageProbe, { ws: true, watch: [{ name: 'ready', all: ours.ready }] }]],
-  });
-  try {
-    await page.page.goto(oursUrl(consoleUrl, gateway, '/'), { waitUntil: 'commit' });
-    const mark = await waitMark(page.page, 'ready', 60_000);
-    const { wsLog } = await readProbe(page.page);
-    const dcl = await page.page.evaluate(
-      () => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd,
-    );
-    const at = (dir, re) => wsLog.find((f) => f.dir === dir && re.test(f.head))?.t;
-    return {
-      dcl,
-      challenge: at('in', /connect\.challenge/),
-      connect: at('out', /"method":"connect"/),
-      hello: at('in', /"hello-ok"/),
-      ready: mark.paint,
-    };
-  } finally {
-    await page.close();
-  }
+/** One cold load of a build (the cold-start figure's own measurement); resolves with its phases. */
+async function phasesOf(browser, gateway, consoleUrl) {
+  const url = oursUrl(consoleUrl, gateway, '/');
+  return (await coldLoad({ browser, gateway }, url, ours.ready)).phases;
 }
 
 try {
@@ -66,10 +46,10 @@ try {
   const gateway = await startBenchGateway('ab');
   const results = { A: [], B: [] };
   // One uncounted warm-up each: the gateway's first requests and pairing take cold paths.
-  for (const url of Object.values(servers)) await coldLoad(browser, gateway, url);
+  for (const url of Object.values(servers)) await phasesOf(browser, gateway, url);
   for (let i = 0; i < Number(values.runs); i++) {
     for (const name of ['A', 'B']) {
-      const r = await coldLoad(browser, gateway, servers[name]);
+      const r = await phasesOf(browser, gateway, servers[name]);
       results[name].push(r);
       log(`${name} #${i + 1}: hello-ok ${r.hello?.toFixed(0)} ms, health ${r.ready.toFixed(0)} ms`);
     }

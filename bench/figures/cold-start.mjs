@@ -10,7 +10,7 @@ import { recordNetwork } from '../lib/network.mjs';
 import { median } from '../lib/stats.mjs';
 
 /** One cold load of url; resolves with { ms, bytes, phases } once `ready` holds on screen. */
-async function coldLoad(env, url, ready) {
+export async function coldLoad(env, url, ready) {
   await waitGatewayIdle(env.gateway);
   const browser = env.browser;
   const page = await openPage(browser, {
