@@ -68,6 +68,35 @@ test.describe('sessions and streaming runs on a real gateway', () => {
     });
   });
 
+  test('on a phone, a long streaming reply stays followed to its newest word', async ({
+    page,
+    gateway,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    // Earlier turns fill the transcript, so the reply grows below its fold.
+    const sessionKey = 'agent:main:e2e-follow';
+    const client = await connectGateway(gateway.url, { token: gateway.token });
+    try {
+      for (let i = 0; i < 4; i++)
+        await chatRun(client, `earlier turn ${i} `.repeat(12), { sessionKey });
+    } finally {
+      client.close();
+    }
+    await openSession(page, gateway, sessionKey);
+    const transcript = page.getByRole('region', { name: 'Conversation' });
+    await say(page, 'slow please');
+    const text = page.getByTestId('run').last().getByTestId('run-text');
+    for (const word of ['word4', 'word12', 'word20']) {
+      await expect(text).toContainText(word, { timeout: 60_000 });
+      // Each word grows the card; the transcript stays at its end without the reader scrolling.
+      await expect
+        .poll(() => transcript.evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop))
+        .toBeLessThanOrEqual(1);
+      expect(await transcript.evaluate((el) => el.scrollHeight > el.clientHeight + 100)).toBe(true);
+    }
+    await page.getByTestId('run').last().getByRole('button', { name: 'Stop' }).click();
+  });
+
   test('a run that errors shows its error', async ({ page, gateway }) => {
     await openSession(page, gateway, 'agent:main:e2e-error');
     await say(page, 'fail400 please');

@@ -77,6 +77,45 @@ describe('Transcript', () => {
     );
   });
 
+  it('redraws a streaming run without laying the page out: only its text changes, not the list', async () => {
+    const run = { ...newRun('r1', 'agent:main:main', 0), text: 'word1' };
+    const props = $state({
+      items: [...messages(20), { key: 'run-r1', run }] as TranscriptItem[],
+      canLoadOlder: false,
+      onNearTop: vi.fn(),
+    });
+    view = render(Transcript, props);
+    await vi.waitFor(() => expect(renderedKeys().at(-1)).toBe('run-r1'));
+    // Reading either makes a browser lay the page out; a delta per event must not.
+    const reads = vi.fn();
+    const proto = Object.getOwnPropertyDescriptors(HTMLElement.prototype);
+    for (const name of ['scrollTop', 'scrollHeight'] as const) {
+      const { get, set } = proto[name]!;
+      Object.defineProperty(HTMLElement.prototype, name, {
+        configurable: true,
+        get(this: HTMLElement) {
+          reads(name);
+          return get!.call(this);
+        },
+        set,
+      });
+    }
+    for (let i = 2; i <= 5; i++) {
+      props.items = [
+        ...props.items.slice(0, -1),
+        { key: 'run-r1', run: { ...run, text: `word${i}` } },
+      ];
+      flushSync();
+    }
+    expect(view.target.querySelector('[data-testid="run-text"]')?.textContent).toContain('word5');
+    expect(reads).not.toHaveBeenCalled();
+    // A new item is a change of the list: the window lays out and follows the end again.
+    props.items = [...props.items, ...messages(1, 20)];
+    flushSync();
+    expect(reads).toHaveBeenCalled();
+    await vi.waitFor(() => expect(renderedKeys().at(-1)).toBe('m20'));
+  });
+
   it('asks for older history near the top, and keeps the reader on the same message when it arrives', async () => {
     const onNearTop = vi.fn();
     const props = $state({ items: messages(300, 100), canLoadOlder: true, onNearTop });
