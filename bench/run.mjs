@@ -5,6 +5,7 @@
 //
 //   node bench/run.mjs [--quick] [--only cold,stream,stress,history,soak,views,reconnect] [--runs N]
 //                      [--no-write] [--write (even after a partial run)] [--no-wait]
+//                      [--stress-rate EVENTS_PER_SECOND]
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
     'no-wait': { type: 'boolean', default: false },
+    // The stress flood's rate in events/s (the issue's target is set at 5,000).
+    'stress-rate': { type: 'string', default: '5000' },
   },
 });
 
@@ -120,6 +123,7 @@ try {
     runs: values.runs ? Number(values.runs) : quick ? 1 : 5,
     /** Runs for a figure whose full-run default is `n` (--runs and --quick override it). */
     runsFor: (n) => (values.runs ? Number(values.runs) : quick ? 1 : n),
+    stressRate: Number(values['stress-rate']),
     log,
   };
 
