@@ -13,7 +13,9 @@
 // "Paint" = a requestAnimationFrame callback, then a MessageChannel task: rAF
 // runs at the start of the rendering update and the posted task runs right after
 // that frame's style, layout and paint, so this is when the frame has been
-// produced. (A second rAF would add a whole vsync interval by construction.)
+// produced. (A second rAF would add a whole vsync interval by construction.) A
+// change made inside a frame's rAF callbacks is painted by that frame: the posted
+// task alone.
 
 /** The page-side probe (runs in the page; `opts` = { ws, track, watchKey, watch: [specs] }). */
 export function pageProbe(opts = {}) {
@@ -36,12 +38,26 @@ export function pageProbe(opts = {}) {
   };
   window.__bench = B;
 
-  B.afterPaint = (cb) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => cb(now());
-      channel.port2.postMessage(0);
+  const raf = window.requestAnimationFrame.bind(window);
+  const afterThisTask = (cb) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => cb(now());
+    channel.port2.postMessage(0);
+  };
+  // Whether the running task is a frame's animation callbacks. A change made there (a page that
+  // applies bursts once per frame) is on screen in this very frame, so its paint is the task after
+  // it; a rAF requested there would wait for the next frame and count a whole frame too many.
+  // Set as any rAF callback starts, cleared by the next socket message or the task after the frame.
+  let inFrameCallbacks = false;
+  window.requestAnimationFrame = (cb) =>
+    raf((t) => {
+      if (!inFrameCallbacks) {
+        inFrameCallbacks = true;
+        afterThisTask(() => (inFrameCallbacks = false));
+      }
+      return cb(t);
     });
+  B.afterPaint = (cb) => (inFrameCallbacks ? afterThisTask(cb) : raf(() => afterThisTask(cb)));
 
   try {
     new PerformanceObserver((list) => {
@@ -198,6 +214,7 @@ export function pageProbe(opts = {}) {
   const onFrame = (ev) => {
     if (seen.has(ev)) return;
     seen.add(ev);
+    inFrameCallbacks = false;
     const t = now();
     B.frames += 1;
     const data = ev.data;
