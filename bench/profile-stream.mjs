@@ -1,4 +1,4 @@
-// `node bench/profile-stream.mjs [--floods N] [--words W] [--rate R] [--no-minify] [--out trace.json]`:
+// `node bench/profile-stream.mjs [--floods N] [--words W] [--rate R] [--no-minify] [--dist DIR] [--out trace.json]`:
 // where the main thread's time goes during the streaming stress flood (figure 3's fake-gateway
 // variant: 10 runs × W words at R events/s, every delta carrying the whole text, the page watching
 // one session). Traces each flood with Chromium's timeline and V8 sampling categories and prints
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     mode: { type: 'string', default: 'cpu' },
     // Readable names and lines in the profile (the timing shifts a little).
     'no-minify': { type: 'boolean', default: false },
+    // A build to profile instead of building this checkout (an older commit's, to compare).
+    dist: { type: 'string' },
   },
 });
 const log = (line) => process.stderr.write(`[profile] ${line}\n`);
@@ -172,12 +174,11 @@ async function tracedFlood(env, fake) {
 
 try {
   // A folder of its own: profile-cold's may be rebuilt meanwhile by someone else's run.
-  const outDir = await buildConsole(
-    path.join(os.tmpdir(), 'openclaw-console-profile-stream-dist'),
-    {
-      minify: !values['no-minify'],
-    },
-  );
+  const outDir = values.dist
+    ? path.resolve(values.dist)
+    : await buildConsole(path.join(os.tmpdir(), 'openclaw-console-profile-stream-dist'), {
+        minify: !values['no-minify'],
+      });
   const server = await serveConsole(outDir);
   onCleanup('console server', () => server.close());
   const browser = await launchBrowser();

@@ -5,7 +5,7 @@
 //
 //   node bench/run.mjs [--quick] [--only cold,stream,stress,history,soak,views,reconnect] [--runs N]
 //                      [--no-write] [--write (even after a partial run)] [--no-wait]
-//                      [--stress-rate EVENTS_PER_SECOND]
+//                      [--stress-rate EVENTS_PER_SECOND] [--dist BUILT_DIR (instead of building)]
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +34,9 @@ const { values } = parseArgs({
     'no-wait': { type: 'boolean', default: false },
     // The stress flood's rate in events/s (the issue's target is set at 5,000).
     'stress-rate': { type: 'string', default: '5000' },
+    // A build to measure instead of building this checkout (an older commit's, to compare; the
+    // cold figure also needs the floor pages, which only buildConsole adds).
+    dist: { type: 'string' },
   },
 });
 
@@ -96,8 +99,8 @@ const started = Date.now();
 
 try {
   if (!values['no-wait']) await waitForQuietMachine({ log });
-  log('building the console (vite build)…');
-  const outDir = await buildConsole();
+  const outDir = values.dist ? path.resolve(values.dist) : await buildConsole();
+  log(values.dist ? `measuring the build in ${outDir}` : 'built the console (vite build)');
   const server = await serveConsole(outDir);
   onCleanup('console preview server', () => server.close());
   log(`serving it at ${server.url}`);
