@@ -18,8 +18,9 @@ export default {
    */
   views: {
     // 48.3: the transcripts, the kept outbox, per-tab drafts, streaming markdown and the session
-    // page's strings, out of the first view.
-    SessionView: 50,
+    // page's strings, out of the first view. 50.0 with the full-height session page and the
+    // transcript's stable keys (no layout per streaming delta).
+    SessionView: 50.5,
     SessionsView: 5, // 4.6
     // 7.2: the wall's texts and options are now a chunk the fleet wall shares (5.9 as one file).
     WallView: 7.5,
