@@ -28,6 +28,21 @@ test('the console installs and opens offline from its service worker', async () 
     const manifest = await cdp.send('Page.getAppManifest');
     expect(manifest.errors).toEqual([]);
 
+    // A deep link under the worker: every chunk comes from one path, the one the page asked
+    // below (two paths would load the app twice, with two Svelte runtimes).
+    await page.goto(`http://127.0.0.1:${CONSOLE_PORT}/sessions/agent%3Amain%3Apwa`);
+    await expect(page.getByRole('heading', { name: 'OpenClaw Console' })).toBeVisible();
+    const scriptDirs = await page.evaluate(() => [
+      ...new Set(
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.endsWith('.js') && path.includes('/assets/'))
+          .map((path) => path.slice(0, path.lastIndexOf('/') + 1)),
+      ),
+    ]);
+    expect(scriptDirs).toEqual(['/sessions/assets/']);
+
     await context.setOffline(true);
     // A page never opened before, offline: the shell still answers, and the route renders.
     await page.goto(`http://127.0.0.1:${CONSOLE_PORT}/sessions`);

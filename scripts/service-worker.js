@@ -45,5 +45,14 @@ self.addEventListener('fetch', (event) => {
   const path = shellPath(url.pathname);
   if (!SHELL.includes(path)) return;
   // ignoreVary: the server varies on Origin, which module scripts send and the precache did not.
-  event.respondWith(caches.match(path, { ignoreVary: true }).then((hit) => hit ?? fetch(request)));
+  // The hit is answered as a new Response, which has no URL of its own, so the page takes it for
+  // the URL it asked (`/sessions/assets/x.js` at a deep link, not the cached `/assets/x.js`): a
+  // module's relative imports then stay below the same path. With the cached URL, a page this
+  // worker took over while it loaded fetched the app's chunk under both paths and ran two Svelte
+  // runtimes (the session view failed with effect_orphan).
+  event.respondWith(
+    caches
+      .match(path, { ignoreVary: true })
+      .then((hit) => (hit ? new Response(hit.body, hit) : fetch(request))),
+  );
 });
