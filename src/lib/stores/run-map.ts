@@ -4,6 +4,7 @@ import { onConnected, onGatewayEvent, request } from './gateway-session';
 import { platform } from './platform';
 import { newestFailures, runsToDrop } from './run-bounds';
 import { applyAgentEvent, applyChatEvent, newRun, type RunView } from './runs';
+import { keepIfSame } from './same-items';
 
 /**
  * Every run this console knows, once, keyed by run id: fed by the gateway's `chat` and
@@ -223,10 +224,9 @@ export const activeRuns = computed($runs, (map) =>
   [...map.values()].filter((run) => run.state === 'running'),
 );
 
-let failures: RunView[] = [];
+let failures: readonly RunView[] = [];
 /** Failed runs, newest first (unchanged, same array, while no failure comes or goes). */
-export const recentFailures = computed($runs, (map) => {
-  const next = newestFailures(map.values());
-  const same = next.length === failures.length && next.every((run, i) => run === failures[i]);
-  return same ? failures : (failures = next);
-});
+export const recentFailures = computed(
+  $runs,
+  (map) => (failures = keepIfSame(failures, newestFailures(map.values()))),
+);

@@ -1,4 +1,5 @@
 import type { GatewayMessage, RunView } from './runs';
+import { keepIfSame } from './same-items';
 
 /**
  * Pure pieces of a transcript: what the gateway's messages are keyed by, and how the
@@ -104,6 +105,5 @@ export function joinRuns(
     else continue;
     keys.add(entry.key);
   }
-  const same = items.length === previous.length && items.every((item, i) => item === previous[i]);
-  return same ? previous : items;
+  return keepIfSame(previous, items);
 }
