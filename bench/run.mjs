@@ -95,6 +95,13 @@ async function measureAlone(figure, env) {
     'An end-to-end test run overlapped every attempt at this figure: treat it with care.';
   return { ...result, notes: [...(result.notes ?? []), note] };
 }
+const stressRate = Number(values['stress-rate']);
+if (!(stressRate > 0)) {
+  process.stderr.write(
+    `--stress-rate wants events per second, a positive number: not "${values['stress-rate']}"\n`,
+  );
+  process.exit(2);
+}
 const started = Date.now();
 
 try {
@@ -126,7 +133,7 @@ try {
     runs: values.runs ? Number(values.runs) : quick ? 1 : 5,
     /** Runs for a figure whose full-run default is `n` (--runs and --quick override it). */
     runsFor: (n) => (values.runs ? Number(values.runs) : quick ? 1 : n),
-    stressRate: Number(values['stress-rate']),
+    stressRate,
     log,
   };
 

@@ -199,7 +199,7 @@ export async function run(env, { stressOnly = false } = {}) {
   const seconds = env.quick ? 4 : 15;
   const runs = env.runsFor(3);
   const words = env.quick ? 100 : 600;
-  const rate = env.stressRate ?? 5000;
+  const rate = env.stressRate;
   const results = {};
   const add = (name, r) => (results[name] ??= []).push(r);
   if (!stressOnly) await measureReal(env, add, { runs, seconds });
