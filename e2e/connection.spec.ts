@@ -54,6 +54,47 @@ test.describe('connecting to a real openclaw gateway', () => {
     await expect(page.getByTestId('link-notice')).toContainText('history');
   });
 
+  test('the socket lives in a worker; with the worker blocked the page opens its own', async ({
+    page,
+    browser,
+    gateway,
+  }) => {
+    // Counts the sockets a page opens on its own main thread.
+    const countPageSockets = () => {
+      const Native = window.WebSocket;
+      const counter = window as unknown as { pageSockets: number };
+      counter.pageSockets = 0;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          counter.pageSockets += 1;
+        }
+      };
+    };
+    const pageSockets = (p: typeof page) =>
+      p.evaluate(() => (window as unknown as { pageSockets: number }).pageSockets);
+    await page.addInitScript(countPageSockets);
+    await page.goto('/');
+    await connectWithForm(page, gateway.url, gateway.token);
+    await expect(connectionStatus(page)).toContainText(`Connected to ${gateway.url}`);
+    expect(page.workers().map((w) => w.url())).toContainEqual(
+      expect.stringMatching(/\/assets\/socket-worker-[\w-]+\.js$/),
+    );
+    expect(await pageSockets(page)).toBe(0);
+
+    // A browser or policy that will not run the worker still connects, on the page's socket.
+    const context = await browser.newContext();
+    const blocked = await context.newPage();
+    await blocked.route(/socket-worker-[\w-]+\.js$/, (route) => route.abort());
+    await blocked.addInitScript(countPageSockets);
+    await blocked.goto('/');
+    await connectWithForm(blocked, gateway.url, gateway.token);
+    await expect(connectionStatus(blocked)).toContainText(`Connected to ${gateway.url}`);
+    await expect(blocked.getByTestId('health-state')).toHaveText(/Healthy/);
+    expect(await pageSockets(blocked)).toBe(1);
+    await context.close();
+  });
+
   test('a wrong token is explained and not retried', async ({ page, gateway }) => {
     await page.clock.install();
     const sockets: string[] = [];

@@ -7,7 +7,8 @@ import type { BackoffPolicy } from './backoff';
 import type { Credentials } from './credentials';
 import type { DeviceIdentity } from './identity';
 import type { Problem } from './problems';
-import type { WebSocketConstructor } from './socket';
+import type { SocketPolicyViolation, WebSocketConstructor } from './socket';
+import type { StartSocketWorker } from './worker-socket';
 
 /** What the connection tells its owner (the connection store) as it goes. */
 export interface ConnectionListener {
@@ -27,6 +28,8 @@ export interface ConnectionListener {
   malformed(error: unknown): void;
   /** A frame of this many characters arrived (optional: diagnostics). */
   frame?(bytes: number): void;
+  /** The socket worker's CSP refused something (the page's own refusals come as page events). */
+  policyViolation?(violation: SocketPolicyViolation): void;
   /** The socket closed: `retryAt` is set when another attempt is scheduled, absent when stopped. */
   closed(info: { problem?: Problem; retryAt?: number; code: number; reason: string }): void;
 }
@@ -59,6 +62,8 @@ export interface GatewayConnectionOptions {
   /** The page's origin, quoted when the gateway refuses it. */
   origin: string;
   WebSocketImpl?: WebSocketConstructor;
+  /** Starts a worker to own the socket (the page's own WebSocket when absent or when it fails). */
+  startSocketWorker?: StartSocketWorker;
   backoff?: BackoffPolicy;
   requestTimeoutMs?: number;
   handshakeTimeoutMs?: number;

@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebSocket, memoryVault } from '../testing/fake-websocket';
+import { FakeSocketWorker } from '../testing/fake-socket-worker';
 import { frame, helloOk, refusal } from '../testing/frames';
 import { handshake, SCOPES, setup } from '../testing/gateway-connection';
 
@@ -27,6 +28,30 @@ describe('GatewayConnection handshake', () => {
     await vi.waitFor(() => expect(listener.hello).toHaveBeenCalledTimes(1));
     expect(connection.isReady).toBe(true);
     connection.stop();
+  });
+
+  it('runs the handshake and the events after it through a socket worker when it has one', async () => {
+    FakeSocketWorker.instances = [];
+    const { connection, listener } = setup({ token: 'secret' }, undefined, {
+      startSocketWorker: () => new FakeSocketWorker().asWorker(),
+    });
+    connection.start();
+    const worker = FakeSocketWorker.last();
+    const ws = FakeWebSocket.last();
+    ws.open();
+    ws.receive({ type: 'event', event: 'connect.challenge', payload: { nonce: 'n-1', ts: 1 } });
+    worker.deliver();
+    expect(listener.phase).toHaveBeenLastCalledWith('handshaking');
+    await vi.waitFor(() => ws.lastRequest('connect'));
+    ws.receive(helloOk(ws.lastRequest('connect').id));
+    worker.deliver();
+    await vi.waitFor(() => expect(listener.hello).toHaveBeenCalledTimes(1));
+    ws.receive({ type: 'event', event: 'tick', payload: { ts: 2 }, seq: 1 });
+    worker.deliver();
+    expect(listener.event).toHaveBeenCalledWith(expect.objectContaining({ event: 'tick' }));
+    connection.stop();
+    worker.deliver();
+    expect(worker.terminated).toBe(true);
   });
 
   it('loads the device identity while the socket opens, not after the challenge', async () => {

@@ -18,7 +18,8 @@ import {
 } from './errors';
 import type { DeviceIdentity } from './identity';
 import { problemFromClose, type Problem } from './problems';
-import { browserSocketFactory } from './socket';
+import { browserSocketFactory, type SocketPolicyViolation } from './socket';
+import { workerSocketFactory } from './worker-socket';
 import { randomId } from './uuid';
 
 type Plan = GatewayBrowserDeviceAuthPlan & { protocol: number; identity: DeviceIdentity };
@@ -49,13 +50,19 @@ export class GatewayConnection {
       nowMs: this.now,
     });
     const WebSocketImpl = opts.WebSocketImpl ?? globalThis.WebSocket;
+    const observer = {
+      opened: () => opts.listener.phase('handshaking'),
+      frame: (bytes: number) => opts.listener.frame?.(bytes),
+      violation: (violation: SocketPolicyViolation) => opts.listener.policyViolation?.(violation),
+    };
+    const pageSocket = browserSocketFactory(opts.url, WebSocketImpl, observer);
+    const socket = opts.startSocketWorker
+      ? workerSocketFactory(opts.url, opts.startSocketWorker, pageSocket, observer)
+      : pageSocket;
     this.client = new GatewayProtocolClient<Plan>({
       createSocket: (handlers) => {
         opts.listener.phase('connecting');
-        return browserSocketFactory(opts.url, WebSocketImpl, {
-          opened: () => opts.listener.phase('handshaking'),
-          frame: (bytes) => opts.listener.frame?.(bytes),
-        })(handlers);
+        return socket(handlers);
       },
       createRequestId: () => randomId(),
       createRequestTimeoutError: (method, timeoutMs) => new RequestTimeoutError(method, timeoutMs),

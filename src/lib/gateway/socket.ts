@@ -3,6 +3,13 @@ import type {
   GatewayProtocolSocketHandlers,
 } from '@openclaw/gateway-client/browser';
 
+/** A CSP refusal, as a `securitypolicyviolation` event reports it. */
+export interface SocketPolicyViolation {
+  directive: string;
+  blockedURI: string;
+  policy: string;
+}
+
 /** The part of the browser `WebSocket` constructor the adapter needs (injectable for tests). */
 export type WebSocketConstructor = new (url: string) => WebSocket;
 
@@ -10,6 +17,15 @@ export type WebSocketConstructor = new (url: string) => WebSocket;
 export interface SocketObserver {
   opened?: () => void;
   frame?: (bytes: number) => void;
+  /** The socket's context refused something under its CSP (a worker's own; the page reports its). */
+  violation?: (violation: SocketPolicyViolation) => void;
+}
+
+/** The close code and reason a browser accepts from script for the ones asked (1000 or 3000–4999). */
+export function browserCloseArgs(code?: number, reason?: string): [number, string | undefined] {
+  // Browsers only allow 1000 and 3000–4999 from script; map the rest so close() never throws.
+  const allowed = code === 1000 || (code !== undefined && code >= 3000 && code <= 4999);
+  return [allowed ? code : 1000, reason?.slice(0, 120)];
 }
 
 /** Builds the protocol client's socket factory over a native browser WebSocket. */
@@ -35,11 +51,7 @@ export function browserSocketFactory(
     return {
       isOpen: () => ws.readyState === ws.OPEN,
       send: (data) => ws.send(data),
-      close: (code, reason) => {
-        // Browsers only allow 1000 and 3000–4999 from script; map the rest so close() never throws.
-        const allowed = code === 1000 || (code !== undefined && code >= 3000 && code <= 4999);
-        ws.close(allowed ? code : 1000, reason?.slice(0, 120));
-      },
+      close: (code, reason) => ws.close(...browserCloseArgs(code, reason)),
     };
   };
 }

@@ -1,5 +1,6 @@
 import { cleanStores } from 'nanostores';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeSocketWorker } from '../testing/fake-socket-worker';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { useFakePlatform } from '../testing/fake-platform';
 import { fixture } from '../testing/frames';
@@ -8,6 +9,7 @@ import { connectionState, disconnect } from './connection';
 import { connect } from './connect-form';
 import { can, gatewayHello } from './gateway-session';
 import { health } from './health';
+import { platform, setPlatform } from './platform';
 import { presence } from './presence';
 
 const URL = 'ws://127.0.0.1:18789';
@@ -176,6 +178,25 @@ describe('a gateway the page’s CSP refuses', () => {
       code: 'csp-blocked',
       fatal: true,
       params: { url: 'ws://10.0.0.7:18789', allowed: 'ws://127.0.0.1:18789' },
+    });
+  });
+
+  it('stops the same way when the refusal is the socket worker’s own', () => {
+    useFakePlatform();
+    setPlatform({ ...platform(), startSocketWorker: () => new FakeSocketWorker().asWorker() });
+    connect({ url: 'ws://10.0.0.7:18789', token: 'secret', remember: false });
+    const worker = FakeSocketWorker.last();
+    // What socket-worker.ts posts for its global scope's securitypolicyviolation event.
+    worker.outbox.push({
+      type: 'violation',
+      directive: 'connect-src',
+      blockedURI: 'ws://10.0.0.7:18789/',
+      policy: "default-src 'none'; connect-src 'self' ws://127.0.0.1:18789",
+    });
+    worker.deliver();
+    expect(connectionState.get()).toMatchObject({
+      phase: 'stopped',
+      problem: { code: 'csp-blocked', params: { allowed: 'ws://127.0.0.1:18789' } },
     });
   });
 

@@ -20,7 +20,7 @@ import {
 } from './gateway-session';
 import { cspRefusal } from './csp-refusal';
 import { readHello } from './hello-facts';
-import { platform } from './platform';
+import { platform, type PolicyViolation } from './platform';
 import { currentCredentials, identityProfileName, instanceId } from './sign-in';
 import { RequestTimeoutError } from '../gateway/errors';
 
@@ -136,6 +136,7 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
     userAgent: env.userAgent,
     origin: env.origin,
     WebSocketImpl: env.WebSocket,
+    startSocketWorker: env.startSocketWorker,
     listener: {
       phase: (phase) => {
         if (connection !== created) return;
@@ -162,6 +163,8 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
       },
       malformed: () => countDiagnostic('malformedFrames'),
       frame: countFrame,
+      // The socket worker's own CSP refusals (the page's come through env.onPolicyViolation).
+      policyViolation: (violation) => stopOnRefusal(created, url, violation),
       closed: ({ problem, retryAt }) => {
         if (connection !== created) return;
         if (retryAt === undefined) setPhase('stopped', { problem, retryAt: undefined });
@@ -193,15 +196,17 @@ export function openConnection(url: string, credentialsJustEntered = false): voi
       created.reconnectNow();
     },
   });
-  // A socket the page's CSP refuses never opens; say so at once instead of retrying in silence.
-  stopPolicyWatch = env.onPolicyViolation((violation) => {
-    const problem = connection === created ? cspRefusal(violation, url) : undefined;
-    if (!problem) return;
-    created.stop();
-    stopLiveness?.();
-    setPhase('stopped', { problem, retryAt: undefined });
-  });
+  stopPolicyWatch = env.onPolicyViolation((violation) => stopOnRefusal(created, url, violation));
   created.start();
+}
+
+/** A socket the CSP refuses never opens: say so at once, and stop, instead of retrying in silence. */
+function stopOnRefusal(created: GatewayConnection, url: string, violation: PolicyViolation): void {
+  const problem = connection === created ? cspRefusal(violation, url) : undefined;
+  if (!problem) return;
+  created.stop();
+  stopLiveness?.();
+  setPhase('stopped', { problem, retryAt: undefined });
 }
 
 /** Names the gateway the console is about to use, before any connection is opened. */

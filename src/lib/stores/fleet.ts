@@ -78,6 +78,7 @@ function watch(profile: GatewayProfile): () => void {
     userAgent: env.userAgent,
     origin: env.origin,
     WebSocketImpl: env.WebSocket,
+    startSocketWorker: env.startSocketWorker,
     listener: {
       phase: (phase) => set({ phase }),
       hello: (hello, info) => {

@@ -2,11 +2,14 @@ import { detectBase, GATEWAY_SERVED_ATTRIBUTE } from './base-path';
 import type { CredentialStorages } from '../gateway/credentials';
 import { indexedDbVault, type KeyVault } from '../gateway/identity';
 import type { WebSocketConstructor } from '../gateway/socket';
+import type { StartSocketWorker } from '../gateway/worker-socket';
 import { browserServiceWorker, type ServiceWorkerPort } from './service-worker-port';
 
 /** Everything the stores take from the browser, swappable in unit tests. */
 export interface Platform {
   WebSocket: WebSocketConstructor;
+  /** Starts a worker that owns a gateway socket; absent where the page keeps its own sockets. */
+  startSocketWorker?: StartSocketWorker;
   storages: CredentialStorages;
   vault: KeyVault;
   origin: string;
@@ -175,6 +178,9 @@ async function browserWakeLock(): Promise<(() => void) | undefined> {
 function browserPlatform(): Platform {
   return {
     WebSocket: globalThis.WebSocket,
+    // Written this way for Vite, which bundles the worker and rewrites the URL.
+    startSocketWorker: () =>
+      new Worker(new URL('../gateway/socket-worker.ts', import.meta.url), { type: 'module' }),
     storages: { session: globalThis.sessionStorage, local: globalThis.localStorage },
     vault: indexedDbVault,
     origin: globalThis.location?.origin ?? '',

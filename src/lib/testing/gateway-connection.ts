@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { GatewayConnection } from '../gateway/connection';
-import type { ConnectionListener } from '../gateway/connection-types';
+import type { ConnectionListener, GatewayConnectionOptions } from '../gateway/connection-types';
 import { deviceTokenStore } from '../gateway/device-tokens';
 import { loadDeviceIdentity, type KeyVault } from '../gateway/identity';
 import { FakeWebSocket, memoryVault } from './fake-websocket';
@@ -15,6 +15,8 @@ export function setup(
   credentials: { token?: string; password?: string } = { token: 'secret' },
   /** Where identities and tokens go instead of the returned in-memory vault (a slow disk, say). */
   store?: KeyVault,
+  /** Options over the defaults (a socket worker, say). */
+  extra: Partial<GatewayConnectionOptions> = {},
 ) {
   const vault = memoryVault();
   const listener = {
@@ -40,6 +42,7 @@ export function setup(
     origin: 'http://127.0.0.1:4173',
     WebSocketImpl: FakeWebSocket as unknown as typeof WebSocket,
     random: () => 0.5,
+    ...extra,
   });
   return { connection, listener, vault };
 }
