@@ -2,7 +2,7 @@
 // only (no device identity, so the gateway grants no scopes; its hello-ok still carries the
 // health snapshot). Nothing a console could ship, but it bounds what the network and the
 // gateway cost on their own.
-import { handoff, showHealth, showPhase } from './show';
+import { handoff, showHealth, showPhase, tokenConnect } from './show';
 
 const { url, token } = handoff();
 const ws = new WebSocket(url);
@@ -15,21 +15,7 @@ ws.addEventListener('message', (event) => {
     payload?: { type?: string; snapshot?: { health?: unknown } };
   };
   if (frame.type === 'event' && frame.event === 'connect.challenge') {
-    ws.send(
-      JSON.stringify({
-        type: 'req',
-        id: 'connect',
-        method: 'connect',
-        params: {
-          minProtocol: 3,
-          maxProtocol: 4,
-          client: { id: 'webchat-ui', version: '0', platform: 'web', mode: 'webchat' },
-          role: 'operator',
-          scopes: [],
-          auth: { token },
-        },
-      }),
-    );
+    ws.send(tokenConnect(token));
   } else if (frame.type === 'res' && frame.payload?.type === 'hello-ok') {
     showPhase('Connected');
     // A just-started gateway's snapshot has no verdict yet: ask (health needs no scope).

@@ -21,3 +21,20 @@ export function handoff(): { url: string; token: string } {
   const params = new URLSearchParams(location.hash.slice(1));
   return { url: params.get('gateway') ?? '', token: params.get('token') ?? '' };
 }
+
+/** The `connect` request both raw pages send: a token and no device identity (so no scopes). */
+export function tokenConnect(token: string): string {
+  return JSON.stringify({
+    type: 'req',
+    id: 'connect',
+    method: 'connect',
+    params: {
+      minProtocol: 3,
+      maxProtocol: 4,
+      client: { id: 'webchat-ui', version: '0', platform: 'web', mode: 'webchat' },
+      role: 'operator',
+      scopes: [],
+      auth: { token },
+    },
+  });
+}

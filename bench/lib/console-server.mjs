@@ -42,6 +42,7 @@ export async function buildConsole(
         input: {
           index: path.join(floorRoot, 'index.html'),
           raw: path.join(floorRoot, 'raw.html'),
+          stream: path.join(floorRoot, 'stream.html'),
         },
       },
     },

@@ -70,3 +70,18 @@ export const floor = {
   /** A raw socket with a token and no identity, for reference. */
   rawUrl: (env) => oursUrl(env.consoleUrl, env.gateway, '/floor/raw.html'),
 };
+
+/**
+ * The streaming floor (bench/floor/stream.html): a raw socket that writes one session's newest
+ * streamed text into a paragraph as each delta arrives; opened like a console's session page.
+ */
+export const streamFloor = {
+  key: 'floor',
+  live: [{ selector: OURS_STATUS, text: 'Connected' }],
+  sessionUrl: (env, key, gatewayUrl) =>
+    `${oursUrl(
+      env.consoleUrl,
+      gatewayUrl ? { ...env.gateway, url: gatewayUrl } : env.gateway,
+      '/floor/stream.html',
+    )}&${new URLSearchParams({ session: key })}`,
+};

@@ -6,7 +6,8 @@
 // - `marks[name]`: when a watched condition first held and when the frame that
 //   shows it was produced (`paint`), checked once per animation frame;
 // - `chat`: every `chat` event frame the page's WebSocket delivered (timestamped
-//   as the first message listener runs), and when the DOM first showed its
+//   as the first message listener runs; for a socket in a worker, as the worker
+//   received it, from the stamps it posts with each batch), and when the DOM first showed its
 //   text (`dom`, from a MutationObserver) and the frame after that (`paint`);
 // - `longtasks`: Long Tasks API entries.
 //
@@ -215,9 +216,17 @@ export function pageProbe(opts = {}) {
     if (seen.has(ev)) return;
     seen.add(ev);
     inFrameCallbacks = false;
-    const t = now();
+    // Ours: a worker owns the socket and posts frames in batches, each stamped (epoch ms) as the
+    // worker received it; the delay then counts from there, the hop to the page included.
+    const batch = ev.data;
+    if (batch && batch.type === 'frames' && Array.isArray(batch.frames)) {
+      batch.frames.forEach((data, i) => onData(data, batch.at[i] - performance.timeOrigin));
+      return;
+    }
+    if (ev.target instanceof WebSocket) onData(ev.data, now());
+  };
+  const onData = (data, t) => {
     B.frames += 1;
-    const data = ev.data;
     if (typeof data !== 'string') return;
     if (B.wsLog.length < 12) B.wsLog.push({ t, dir: 'in', head: data.slice(0, 300) });
     if (data.startsWith('{"type":"res"')) {
@@ -274,8 +283,7 @@ export function pageProbe(opts = {}) {
     }
     return w;
   };
-  const send = proto.send;
-  proto.send = function (data) {
+  const sent = (data) => {
     if (B.wsLog.length < 12 && typeof data === 'string')
       B.wsLog.push({ t: now(), dir: 'out', head: data.slice(0, 300) });
     if (typeof data === 'string' && data.startsWith('{"type":"req"')) {
@@ -284,30 +292,42 @@ export function pageProbe(opts = {}) {
       const method = /"method":"([^"]+)"/.exec(head)?.[1];
       if (id && Object.keys(B.reqs).length < 5000) B.reqs[id] = { method, sent: now() };
     }
+  };
+  const send = proto.send;
+  proto.send = function (data) {
+    sent(data);
     return send.call(this, data);
   };
-  const add = proto.addEventListener;
-  proto.addEventListener = function (type, listener, options) {
-    return add.call(this, type, type === 'message' ? wrap(listener) : listener, options);
+  // A page whose socket lives in a worker sends through it: { type: 'send', data }.
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.type === 'send') sent(message.data);
+    return post.call(this, message, ...rest);
   };
-  const remove = proto.removeEventListener;
-  proto.removeEventListener = function (type, listener, options) {
-    const w = type === 'message' && listener ? wrappers.get(listener) || listener : listener;
-    return remove.call(this, type, w, options);
-  };
-  const desc = Object.getOwnPropertyDescriptor(proto, 'onmessage');
-  const handlers = new WeakMap();
-  Object.defineProperty(proto, 'onmessage', {
-    configurable: true,
-    enumerable: desc.enumerable,
-    get() {
-      return handlers.get(this) ?? null;
-    },
-    set(fn) {
-      handlers.set(this, fn);
-      desc.set.call(this, typeof fn === 'function' ? wrap(fn) : fn);
-    },
-  });
+  for (const target of [proto, Worker.prototype]) {
+    const add = target.addEventListener;
+    target.addEventListener = function (type, listener, options) {
+      return add.call(this, type, type === 'message' ? wrap(listener) : listener, options);
+    };
+    const remove = target.removeEventListener;
+    target.removeEventListener = function (type, listener, options) {
+      const w = type === 'message' && listener ? wrappers.get(listener) || listener : listener;
+      return remove.call(this, type, w, options);
+    };
+    const desc = Object.getOwnPropertyDescriptor(target, 'onmessage');
+    const handlers = new WeakMap();
+    Object.defineProperty(target, 'onmessage', {
+      configurable: true,
+      enumerable: desc.enumerable,
+      get() {
+        return handlers.get(this) ?? null;
+      },
+      set(fn) {
+        handlers.set(this, fn);
+        desc.set.call(this, typeof fn === 'function' ? wrap(fn) : fn);
+      },
+    });
+  }
 }
 
 /** Reads the probe's records out of the page (chat entries, marks, long tasks, counters). */
