@@ -2,6 +2,7 @@ import type {
   GatewayProtocolSocket,
   GatewayProtocolSocketHandlers,
 } from '@openclaw/gateway-client/browser';
+import { channelDefer, createRelayInbox, type RelayNotice } from './relay-inbox';
 import type { RelayCommand, RelayEvent } from './socket-relay';
 import type { SocketObserver } from './socket';
 
@@ -10,6 +11,17 @@ export type SocketFactory = (handlers: GatewayProtocolSocketHandlers) => Gateway
 
 /** Starts one socket worker (socket-worker.ts); injectable for tests. */
 export type StartSocketWorker = () => Worker;
+
+/** Work per task on a batch of frames before the rest waits for a later task (half a frame). */
+const SLICE_MS = 8;
+
+/** How a batch is sliced into tasks (injectable for tests). */
+export interface SliceTiming {
+  now: () => number;
+  sliceMs: number;
+  /** Runs a task later; a MessageChannel when absent. */
+  defer?: (task: () => void) => void;
+}
 
 /** A listener's exception is reported like an event listener's, without losing the frames after it. */
 function report(error: unknown): void {
@@ -41,6 +53,7 @@ export function workerSocketFactory(
   startWorker: StartSocketWorker,
   fallback: SocketFactory,
   observer: SocketObserver = {},
+  timing: SliceTiming = { now: () => performance.now(), sliceMs: SLICE_MS },
 ): SocketFactory {
   return (handlers) => {
     // An address the browser would refuse throws here, as the page's own WebSocket does.
@@ -60,27 +73,31 @@ export function workerSocketFactory(
       if (closed) return;
       closed = true;
       open = false;
+      inbox.clear();
       worker.terminate();
       handlers.close(code, reason);
     };
-    const onEvent = (event: RelayEvent) => {
-      heard = true;
+    const inbox = createRelayInbox({
+      frame: (data) => {
+        observer.frame?.(data.length);
+        try {
+          handlers.message(data);
+        } catch (error) {
+          report(error);
+        }
+      },
+      batchDone: () => !closed && command({ type: 'ack' }),
+      notice: (event) => onNotice(event),
+      now: timing.now,
+      defer: timing.defer ?? channelDefer(),
+      sliceMs: timing.sliceMs,
+    });
+    const onNotice = (event: RelayNotice) => {
       switch (event.type) {
         case 'open':
           open = true;
           observer.opened?.();
           return handlers.open();
-        case 'frames':
-          for (const data of event.frames) {
-            observer.frame?.(data.length);
-            try {
-              handlers.message(data);
-            } catch (error) {
-              report(error);
-            }
-          }
-          if (!closed) command({ type: 'ack' });
-          return;
         case 'error':
           return handlers.error(new Error(`WebSocket error on ${url}`));
         case 'close':
@@ -94,7 +111,8 @@ export function workerSocketFactory(
       }
     };
     worker.addEventListener('message', (event: MessageEvent<RelayEvent>) => {
-      if (!closed) onEvent(event.data);
+      heard = true;
+      if (!closed) inbox.push(event.data);
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
