@@ -1,5 +1,6 @@
 // The socket worker's entry: one per gateway socket. It only relays (see socket-relay.ts); the
 // protocol client, its gap detection and every check of what the gateway sent stay on the page.
+import { policyViolationOf } from './socket';
 import { createSocketRelay, type RelayCommand, type RelayEvent } from './socket-relay';
 
 const post = (event: RelayEvent) => self.postMessage(event);
@@ -8,10 +9,5 @@ self.addEventListener('message', (event: MessageEvent<RelayCommand>) => relay.co
 // A socket this worker's CSP refuses is reported here, not on the page: pass it on, so the page
 // can say which addresses the server allows instead of retrying in silence.
 self.addEventListener('securitypolicyviolation', (event: SecurityPolicyViolationEvent) =>
-  post({
-    type: 'violation',
-    directive: event.effectiveDirective || event.violatedDirective,
-    blockedURI: event.blockedURI,
-    policy: event.originalPolicy,
-  }),
+  post({ type: 'violation', ...policyViolationOf(event) }),
 );

@@ -10,6 +10,15 @@ export interface SocketPolicyViolation {
   policy: string;
 }
 
+/** What a `securitypolicyviolation` event (on a page or in a worker) says was refused. */
+export function policyViolationOf(event: SecurityPolicyViolationEvent): SocketPolicyViolation {
+  return {
+    directive: event.effectiveDirective || event.violatedDirective,
+    blockedURI: event.blockedURI,
+    policy: event.originalPolicy,
+  };
+}
+
 /** The part of the browser `WebSocket` constructor the adapter needs (injectable for tests). */
 export type WebSocketConstructor = new (url: string) => WebSocket;
 

@@ -103,11 +103,7 @@ export function workerSocketFactory(
         case 'close':
           return finish(event.code, event.reason);
         case 'violation':
-          return observer.violation?.({
-            directive: event.directive,
-            blockedURI: event.blockedURI,
-            policy: event.policy,
-          });
+          return observer.violation?.(event);
       }
     };
     worker.addEventListener('message', (event: MessageEvent<RelayEvent>) => {

@@ -1,7 +1,11 @@
 import { detectBase, GATEWAY_SERVED_ATTRIBUTE } from './base-path';
 import type { CredentialStorages } from '../gateway/credentials';
 import { indexedDbVault, type KeyVault } from '../gateway/identity';
-import type { WebSocketConstructor } from '../gateway/socket';
+import {
+  policyViolationOf,
+  type SocketPolicyViolation,
+  type WebSocketConstructor,
+} from '../gateway/socket';
 import type { StartSocketWorker } from '../gateway/worker-socket';
 import { browserServiceWorker, type ServiceWorkerPort } from './service-worker-port';
 
@@ -61,12 +65,8 @@ export interface ServerConfig {
   anyGateway: boolean;
 }
 
-/** A CSP refusal, as the page's `securitypolicyviolation` event reports it. */
-export interface PolicyViolation {
-  directive: string;
-  blockedURI: string;
-  policy: string;
-}
+/** A CSP refusal, as the page's (or the socket worker's) `securitypolicyviolation` event reports it. */
+export type PolicyViolation = SocketPolicyViolation;
 
 /** Where `npm start` serves its config and its one-time token handoff (same origin as the page). */
 export const SERVER_CONFIG_PATH = '/console-config.json';
@@ -212,12 +212,7 @@ function browserPlatform(): Platform {
     serverConfig: fetchServerConfig,
     exchangeHandoff: fetchHandoff,
     onPolicyViolation: (handler) => {
-      const listener = (event: SecurityPolicyViolationEvent) =>
-        handler({
-          directive: event.effectiveDirective || event.violatedDirective,
-          blockedURI: event.blockedURI,
-          policy: event.originalPolicy,
-        });
+      const listener = (event: SecurityPolicyViolationEvent) => handler(policyViolationOf(event));
       globalThis.document?.addEventListener('securitypolicyviolation', listener);
       return () => globalThis.document?.removeEventListener('securitypolicyviolation', listener);
     },
