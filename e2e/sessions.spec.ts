@@ -94,7 +94,23 @@ test.describe('sessions and streaming runs on a real gateway', () => {
         .toBeLessThanOrEqual(1);
       expect(await transcript.evaluate((el) => el.scrollHeight > el.clientHeight + 100)).toBe(true);
     }
-    await page.getByTestId('run').last().getByRole('button', { name: 'Stop' }).click();
+    // The running card's header wraps on a phone: the model's name goes on a line of its own
+    // rather than being squeezed into a column beside Stop, and nothing leaves the card.
+    const run = page.getByTestId('run').last();
+    const model = run.locator('header').getByText(/^Model /);
+    await expect(model).toBeVisible();
+    const lines = await model.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, 'lines the model name takes').toBe(1);
+    const [card, name] = [(await run.boundingBox())!, (await model.boundingBox())!];
+    expect(name.x + name.width).toBeLessThanOrEqual(card.x + card.width);
+    const dir = process.env.SHOTS_DIR ?? '/tmp/shots-session-layout';
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: `${dir}/session-360-running.png` });
+    await run.getByRole('button', { name: 'Stop' }).click();
   });
 
   test('a run that errors shows its error', async ({ page, gateway }) => {
