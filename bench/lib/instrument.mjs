@@ -36,6 +36,10 @@ export function pageProbe(opts = {}) {
     watchKey: opts.watchKey,
     // Shadow roots the app attaches, so queries and the MutationObserver reach inside them.
     roots: new Set([document]),
+    // Epoch ms of sockets opened from a worker (CDP's page session does not see those), and of
+    // every hello-ok and health event the page was handed: the reconnect figure splits its
+    // delay with them.
+    conn: { workerSockets: [], hellos: [], healthEvents: [] },
   };
   window.__bench = B;
 
@@ -229,6 +233,19 @@ export function pageProbe(opts = {}) {
     B.frames += 1;
     if (typeof data !== 'string') return;
     if (B.wsLog.length < 12) B.wsLog.push({ t, dir: 'in', head: data.slice(0, 300) });
+    if (data.includes('"hello-ok"') && B.conn.hellos.length < 200) {
+      let healthOk;
+      try {
+        healthOk = JSON.parse(data).payload?.snapshot?.health?.ok;
+      } catch {
+        healthOk = undefined;
+      }
+      B.conn.hellos.push({ epoch: performance.timeOrigin + t, healthOk });
+    } else if (
+      data.startsWith('{"type":"event","event":"health"') &&
+      B.conn.healthEvents.length < 200
+    )
+      B.conn.healthEvents.push(performance.timeOrigin + t);
     if (data.startsWith('{"type":"res"')) {
       const id = /"id":"([^"]+)"/.exec(data.slice(0, 200))?.[1];
       const req = id && B.reqs[id];
@@ -302,6 +319,8 @@ export function pageProbe(opts = {}) {
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, ...rest) {
     if (message && message.type === 'send') sent(message.data);
+    if (message && message.type === 'open' && B.conn.workerSockets.length < 200)
+      B.conn.workerSockets.push(performance.timeOrigin + now());
     return post.call(this, message, ...rest);
   };
   for (const target of [proto, Worker.prototype]) {
