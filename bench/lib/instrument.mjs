@@ -36,10 +36,10 @@ export function pageProbe(opts = {}) {
     watchKey: opts.watchKey,
     // Shadow roots the app attaches, so queries and the MutationObserver reach inside them.
     roots: new Set([document]),
-    // Epoch ms of sockets opened from a worker (CDP's page session does not see those), and of
-    // every hello-ok and health event the page was handed: the reconnect figure splits its
+    // Epoch ms of sockets opened from a worker (CDP's page session does not see those), of every
+    // connect sent, and of every hello-ok and health event the page was handed: the reconnect figure splits its
     // delay with them.
-    conn: { workerSockets: [], hellos: [], healthEvents: [] },
+    conn: { workerSockets: [], connects: [], hellos: [], healthEvents: [] },
   };
   window.__bench = B;
 
@@ -301,6 +301,12 @@ export function pageProbe(opts = {}) {
     return w;
   };
   const sent = (data) => {
+    if (
+      typeof data === 'string' &&
+      data.includes('"method":"connect"') &&
+      B.conn.connects.length < 200
+    )
+      B.conn.connects.push(performance.timeOrigin + now());
     if (B.wsLog.length < 12 && typeof data === 'string')
       B.wsLog.push({ t: now(), dir: 'out', head: data.slice(0, 300) });
     if (typeof data === 'string' && data.startsWith('{"type":"req"')) {
