@@ -104,6 +104,22 @@ describe('the session view', () => {
         'running',
       ),
     );
+    // The model's name is another party's text: isolated, its bidi controls dropped.
+    socket.receive({
+      type: 'event',
+      event: 'agent',
+      payload: {
+        runId: 'run-live',
+        sessionKey: key,
+        stream: 'lifecycle',
+        data: { phase: 'model', model: 'gpt\u202Eevil' },
+      },
+    });
+    await vi.waitFor(() =>
+      expect(view.target.querySelector('[data-testid="run"] header')?.textContent).toContain(
+        'Model \u2068gptevil\u2069',
+      ),
+    );
     click(view.target, 'Stop');
     await vi.waitFor(() =>
       expect(socket.lastRequest('chat.abort').params).toEqual({
