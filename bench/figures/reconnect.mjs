@@ -31,22 +31,12 @@ async function readyAt(httpUrl, timeoutMs = 120_000) {
 async function measure(env, app, url) {
   const page = await openPage(env.browser, { initScripts: [[pageProbe, { ws: true }]] });
   try {
-    // CDP sees every socket the page opens, including refused ones, so the
-    // delay can be split into: waiting for the next attempt, handshake, render.
+    // CDP sees every socket the page opens, including refused ones (the page's probe adds those a
+    // worker opens), so the delay can be split into: waiting for the next attempt, handshake,
+    // render. Frames and connects come from the probe, which sees both kinds of socket.
     const sockets = [];
-    const hellos = [];
-    const helloHealth = [];
-    const healthEvents = [];
     const epoch = () => performance.timeOrigin + performance.now();
     page.cdp.on('Network.webSocketCreated', () => sockets.push(epoch()));
-    page.cdp.on('Network.webSocketFrameReceived', (e) => {
-      const data = e.response.payloadData;
-      if (data.includes('"hello-ok"')) {
-        hellos.push(epoch());
-        // What health the gateway put in its snapshot (a just-started one may have none yet).
-        helloHealth.push(JSON.parse(data).payload?.snapshot?.health?.ok);
-      } else if (data.startsWith('{"type":"event","event":"health"')) healthEvents.push(epoch());
-    });
     await page.cdp.send('Network.enable');
     await page.page.goto(url, { waitUntil: 'commit' });
     await watchFor(page.page, { name: 'up', all: app.ready }, 60_000);
@@ -73,13 +63,11 @@ async function measure(env, app, url) {
     const mark = await waitMark(page.page, 'back', 60_000);
     const connected = await waitMark(page.page, 'connected', 60_000);
     const stopEpoch = performance.timeOrigin + stoppedAt;
-    // A console whose socket lives in a worker: CDP saw none of it, the page's probe saw it all.
     const { conn } = await page.page.evaluate(() => ({ conn: window.__bench.conn }));
-    if (!hellos.length && conn.hellos.length) {
-      hellos.push(...conn.hellos.map((h) => h.epoch));
-      helloHealth.push(...conn.hellos.map((h) => h.healthOk));
-      healthEvents.push(...conn.healthEvents);
-    }
+    const hellos = conn.hellos.map((h) => h.epoch);
+    // What health the gateway put in its snapshot (a just-started one may have none yet).
+    const helloHealth = conn.hellos.map((h) => h.healthOk);
+    const healthEvents = conn.healthEvents;
     sockets.push(...conn.workerSockets);
     sockets.sort((a, b) => a - b);
     // The attempt that succeeded: the last socket opened before its hello-ok.

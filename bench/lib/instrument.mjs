@@ -37,8 +37,8 @@ export function pageProbe(opts = {}) {
     // Shadow roots the app attaches, so queries and the MutationObserver reach inside them.
     roots: new Set([document]),
     // Epoch ms of sockets opened from a worker (CDP's page session does not see those), of every
-    // connect sent, and of every hello-ok and health event the page was handed: the reconnect figure splits its
-    // delay with them.
+    // connect sent, and of every hello-ok and health event the page was handed: the reconnect
+    // figure splits its delay with them.
     conn: { workerSockets: [], connects: [], hellos: [], healthEvents: [] },
   };
   window.__bench = B;
