@@ -18,14 +18,21 @@ export function launchBrowser() {
 /**
  * Opens a page in a new context (empty cache and storage, or `storageState`'s storage) with CDP
  * Performance metrics on; `initScripts` are [fn, arg] pairs installed before any page script.
+ * With `context`, the page opens in that context instead (its storage, IndexedDB and device keys
+ * kept) and `close` closes only the page.
  */
-export async function openPage(browser, { initScripts = [], viewport, storageState } = {}) {
-  const context = await browser.newContext({
-    viewport: viewport ?? { width: 1280, height: 800 },
-    // Saved storage (profiles, remembered tokens) without the HTTP cache: a returning operator's
-    // cold start.
-    storageState,
-  });
+export async function openPage(
+  browser,
+  { initScripts = [], viewport, storageState, context: shared } = {},
+) {
+  const context =
+    shared ??
+    (await browser.newContext({
+      viewport: viewport ?? { width: 1280, height: 800 },
+      // Saved storage (profiles, remembered tokens) without the HTTP cache: a returning operator's
+      // cold start.
+      storageState,
+    }));
   const page = await context.newPage();
   // An operator who benchmarks has used this gateway before: our console asks before following
   // a link to a gateway it has never used, so mark the linked gateway as the saved one.
@@ -72,6 +79,6 @@ export async function openPage(browser, { initScripts = [], viewport, storageSta
       }
       return false;
     },
-    close: () => context.close(),
+    close: () => (shared ? page.close() : context.close()),
   };
 }
