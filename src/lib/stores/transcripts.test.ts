@@ -6,7 +6,13 @@ import { completeHandshake } from '../testing/handshake';
 import { answerHistory, connectLive, historyOf } from '../testing/live';
 import { disconnect, retryNow } from './connection';
 import { activeRuns, runs } from './run-map';
-import { loadOlder, transcript, type TranscriptView } from './transcripts';
+import {
+  HISTORY_PAGE,
+  loadOlder,
+  NEWEST_PAGE,
+  transcript,
+  type TranscriptView,
+} from './transcripts';
 
 // Transcripts are cached by key across tests, so each test uses keys of its own.
 let n = 0;
@@ -157,6 +163,8 @@ describe('transcripts', () => {
     const key = fresh('paging');
     const socket = await connectLive();
     const store = open(key);
+    // A small newest page (the gateway answers it at once), then bigger older pages.
+    expect(historyOf(socket, key).at(-1)?.params).toEqual({ sessionKey: key, limit: NEWEST_PAGE });
     await answerHistory(socket, key, {
       messages: [{ role: 'user', content: 'newest', idempotencyKey: 'b' }],
       hasMore: true,
@@ -164,7 +172,11 @@ describe('transcripts', () => {
     });
     await vi.waitFor(() => expect(store.get().hasMore).toBe(true));
     const older = loadOlder(key);
-    expect(historyOf(socket, key).at(-1)?.params).toMatchObject({ offset: 7 });
+    expect(historyOf(socket, key).at(-1)?.params).toEqual({
+      sessionKey: key,
+      limit: HISTORY_PAGE,
+      offset: 7,
+    });
     await answerHistory(socket, key, {
       messages: [
         { role: 'user', content: 'oldest', idempotencyKey: 'a' },

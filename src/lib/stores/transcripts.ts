@@ -24,8 +24,14 @@ import {
 /** One session's conversation as a view shows it. */
 export type { TranscriptView };
 
-/** History pages; the gateway caps `chat.history` at 1000 per call. */
+/** Older history pages; the gateway caps `chat.history` at 1000 per call. */
 export const HISTORY_PAGE = 200;
+/**
+ * The newest page, read when a session opens: enough to fill a tall screen, small enough that
+ * the gateway answers at once (2026.9.6, a session of 1,000 messages: 17 ms and 35 KB for 50,
+ * 38 ms and 132 KB for 200). Scrolling up pages the rest in, HISTORY_PAGE at a time.
+ */
+export const NEWEST_PAGE = 50;
 /** Transcripts kept in memory while no view shows them (least recently used go first). */
 export const MAX_CACHED_SESSIONS = 20;
 
@@ -53,7 +59,7 @@ async function loadNewest(t: Transcript): Promise<void> {
   try {
     const page = await request<HistoryPage>('chat.history', {
       sessionKey: t.key,
-      limit: HISTORY_PAGE,
+      limit: NEWEST_PAGE,
     });
     if (mine !== t.generation) return;
     const messages = toEntries(page?.messages, 'h');
