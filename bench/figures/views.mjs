@@ -100,8 +100,10 @@ async function savedFleet(env, gateways) {
 /** Times the fleet view cold with two saved real gateways, new browser and returning; returns two table rows. */
 async function fleetRow(env, runs) {
   const second = await startBenchGateway('fleet');
-  const { state, context } = await savedFleet(env, [env.gateway, second]);
+  let saved;
   try {
+    saved = await savedFleet(env, [env.gateway, second]);
+    const { state, context } = saved;
     const url = `${env.consoleUrl}/fleet`;
     await timeToData(env, url, FLEET_READY, state);
     const times = [];
@@ -132,7 +134,7 @@ async function fleetRow(env, runs) {
       },
     ];
   } finally {
-    await context.close();
+    await saved?.context.close();
     await second.closeNow();
   }
 }
