@@ -1,10 +1,8 @@
 import { cleanStores, type ReadableAtom } from 'nanostores';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFakePlatform } from '../testing/fake-platform';
-import { FakeWebSocket } from '../testing/fake-websocket';
-import { completeHandshake } from '../testing/handshake';
-import { answerHistory, connectLive, historyOf } from '../testing/live';
-import { disconnect, retryNow } from './connection';
+import { answerHistory, connectLive, historyOf, reconnectLive } from '../testing/live';
+import { disconnect } from './connection';
 import { activeRuns, runs } from './run-map';
 import {
   HISTORY_PAGE,
@@ -53,9 +51,7 @@ describe('transcripts', () => {
     expect(historyOf(first, key)).toHaveLength(1);
     expect(first.lastRequest('sessions.messages.subscribe').params).toEqual({ key });
 
-    retryNow();
-    const second = FakeWebSocket.last();
-    await completeHandshake(second);
+    const second = await reconnectLive();
     await vi.waitFor(() => expect(historyOf(second, key)).toHaveLength(1));
     expect(second.sent.filter((f) => f.method === 'sessions.messages.subscribe')).toHaveLength(1);
     // Cached data shows while the new read is under way.
@@ -106,9 +102,7 @@ describe('transcripts', () => {
       'run run-seen final',
     ]);
     first.drop(1012, 'restart');
-    retryNow();
-    const second = FakeWebSocket.last();
-    await completeHandshake(second);
+    const second = await reconnectLive();
     await answerHistory(second, key, {
       messages: [
         { role: 'assistant', content: 'seen', __openclaw: { runId: 'run-seen' } },
@@ -210,5 +204,55 @@ describe('transcripts', () => {
     message('not a message');
     message({ role: 'user', content: 'next', __openclaw: { id: 'm3' } });
     expect(texts(store)).toEqual(['q edited', 'run r running', 'next']);
+  });
+
+  it('on a new read, keeps the cards of runs history does not record yet, not those older than its page', async () => {
+    const key = fresh('reread');
+    const first = await connectLive();
+    const store = open(key);
+    await answerHistory(first, key, {
+      messages: [{ role: 'user', content: 'q', __openclaw: { id: 'm1' } }],
+    });
+    const chat = (runId: string) =>
+      first.receive({
+        type: 'event',
+        event: 'chat',
+        payload: { runId, sessionKey: key, seq: 1, state: 'delta', deltaText: 'a' },
+      });
+    chat('recorded');
+    await vi.waitFor(() => expect(texts(store)).toEqual(['q', 'run recorded running']));
+    first.receive({
+      type: 'event',
+      event: 'session.message',
+      payload: {
+        sessionKey: key,
+        message: { role: 'assistant', content: 'a', __openclaw: { runId: 'recorded' } },
+      },
+    });
+    chat('streaming');
+    await vi.waitFor(() =>
+      expect(texts(store)).toEqual(['q', 'run recorded running', 'run streaming running']),
+    );
+
+    // A page read before the turn was written: the recorded run came after it, and stays.
+    const second = await reconnectLive();
+    await answerHistory(second, key, {
+      messages: [
+        { role: 'user', content: 'q', __openclaw: { id: 'm1' } },
+        { role: 'user', content: 'ask', __openclaw: { id: 'm2' } },
+      ],
+    });
+    await vi.waitFor(() =>
+      expect(texts(store)).toEqual(['q', 'ask', 'run recorded running', 'run streaming running']),
+    );
+
+    // Reconnected after many turns: the run whose turn is recorded is now older than the newest
+    // page, so it comes back with the older pages, not as a card after the newest messages.
+    const third = await reconnectLive();
+    await answerHistory(third, key, {
+      messages: [{ role: 'user', content: 'much later' }],
+      hasMore: true,
+    });
+    await vi.waitFor(() => expect(texts(store)).toEqual(['much later', 'run streaming running']));
   });
 });

@@ -65,7 +65,17 @@ async function loadNewest(t: Transcript): Promise<void> {
     const messages = toEntries(page?.messages, 'h');
     const recorded = recordedRuns(messages);
     // Runs shown here whose turn history does not record yet (streaming, or lost) stay, after it.
-    const live = t.data.entries.filter((entry) => entry.runId && !recorded.has(entry.runId));
+    // A card already holding its recorded turn stays only if it came after the newest message
+    // this page shares with what was shown (the page was read before the turn was written);
+    // otherwise it is older than the page and comes back with the older pages.
+    const inPage = new Set(messages.map((entry) => entry.key));
+    const lastShared = t.data.entries.findLastIndex((entry) => inPage.has(entry.key));
+    const live = t.data.entries.filter(
+      (entry, index) =>
+        entry.runId &&
+        !recorded.has(entry.runId) &&
+        (!entry.message || (lastShared >= 0 && index > lastShared)),
+    );
     const active = page?.sessionInfo?.activeRunIds;
     setEntries(t, bounded([...messages, ...live]), {
       hasMore: page?.hasMore === true,

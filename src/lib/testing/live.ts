@@ -1,5 +1,5 @@
 import { expect, vi } from 'vitest';
-import { connectionState } from '../stores/connection';
+import { connectionState, retryNow } from '../stores/connection';
 import { connect } from '../stores/connect-form';
 import { FakeWebSocket } from './fake-websocket';
 import { completeHandshake, SLOW_MACHINE } from './handshake';
@@ -13,6 +13,14 @@ export async function connectLive(edit?: (hello: HelloFrame) => void): Promise<F
   await vi.waitFor(() => {
     if (connectionState.get().phase !== 'connected') throw new Error('not connected yet');
   }, SLOW_MACHINE);
+  return socket;
+}
+
+/** Drops the connection for a new one (as a reconnect does) and completes its handshake; returns its socket. */
+export async function reconnectLive(): Promise<FakeWebSocket> {
+  retryNow();
+  const socket = FakeWebSocket.last();
+  await completeHandshake(socket);
   return socket;
 }
 
