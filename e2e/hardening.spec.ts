@@ -299,14 +299,16 @@ test('with a 30 s tick, a gateway that stops answering is named within about 10 
   await expect(connectionStatus(page)).toContainText('Connected');
   // The reconnect after a stall can succeed within milliseconds (the fake answers a new socket),
   // so record whether the status line ever said it, rather than hoping to catch it on screen.
-  await page.evaluate(() => {
+  // Both instants come from the page's monotonic clock: CI failed once with 16.75 s between a
+  // Node Date.now() and a page Date.now() in a test that took 10 s in all (a wall-clock step).
+  const silentSince = await page.evaluate(() => {
     const seen = window as unknown as { __stall?: number };
     new MutationObserver(() => {
       if (!seen.__stall && document.body.textContent?.includes('The gateway stopped answering'))
-        seen.__stall = Date.now();
+        seen.__stall = performance.now();
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    return performance.now();
   });
-  const silentSince = Date.now();
   gw.silence();
   const stalledAt = () =>
     page.evaluate(() => (window as unknown as { __stall?: number }).__stall ?? 0);
