@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 import { flushSync } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { isLive, retryNow } from '../lib/stores/connection';
+import { isLive } from '../lib/stores/connection';
 import { drafts } from '../lib/stores/drafts';
-import { FakeWebSocket } from '../lib/testing/fake-websocket';
-import { completeHandshake } from '../lib/testing/handshake';
 import { openSessionPage, router, sessionHref } from '../lib/stores/router';
-import { answer, connectLive, sentCount } from '../lib/testing/live';
+import { answer, connectLive, reconnectLive, sentCount } from '../lib/testing/live';
 import {
   answerHistory,
   click,
@@ -173,9 +171,7 @@ describe('the session page', () => {
     flushSync();
     expect(view.target.querySelector('ul.queue')?.textContent).toContain('typed offline');
     expect(sentCount(first, 'chat.send')).toBe(0);
-    retryNow();
-    const second = FakeWebSocket.last();
-    await completeHandshake(second);
+    const second = await reconnectLive();
     await vi.waitFor(() =>
       expect(second.lastRequest('chat.send').params).toMatchObject({ message: 'typed offline' }),
     );

@@ -1,10 +1,7 @@
 // @vitest-environment jsdom
 import { flushSync, tick } from 'svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { retryNow } from '../lib/stores/connection';
-import { FakeWebSocket } from '../lib/testing/fake-websocket';
-import { completeHandshake } from '../lib/testing/handshake';
-import { answer, connectLive, sentCount } from '../lib/testing/live';
+import { answer, connectLive, reconnectLive, sentCount } from '../lib/testing/live';
 import {
   answerHistory,
   click,
@@ -63,9 +60,7 @@ describe('the session view', () => {
     expect(historyOf(first, key)).toHaveLength(1);
     expect(sentCount(first, 'sessions.messages.subscribe')).toBe(1);
 
-    retryNow();
-    const second = FakeWebSocket.last();
-    await completeHandshake(second);
+    const second = await reconnectLive();
     await vi.waitFor(() => expect(historyOf(second, key)).toHaveLength(1));
     await answerHistory(second, key, { messages: [] });
     await settle();

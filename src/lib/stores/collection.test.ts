@@ -2,10 +2,9 @@ import { cleanStores } from 'nanostores';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFakePlatform } from '../testing/fake-platform';
 import { FakeWebSocket } from '../testing/fake-websocket';
-import { completeHandshake } from '../testing/handshake';
-import { answer, connectLive, sentCount } from '../testing/live';
+import { answer, connectLive, reconnectLive, sentCount } from '../testing/live';
 import { gatewayCollection, RELOAD } from './collection';
-import { disconnect, retryNow } from './connection';
+import { disconnect } from './connection';
 import { onConnected, request } from './gateway-session';
 
 /** A counter kept on the gateway's `status` method, changed by a made-up `count` event. */
@@ -62,10 +61,8 @@ describe('gatewayCollection', () => {
     const first = await connectLive();
     await vi.waitFor(() => first.lastRequest('status'));
     const stale = first.lastRequest('status').id;
-    retryNow();
-    const second = FakeWebSocket.last();
+    const second = await reconnectLive();
     expect(second).not.toBe(first);
-    await completeHandshake(second);
     await answer(second, 'status', { n: 2 });
     await vi.waitFor(() => expect(store.get().value).toBe(2));
     first.receive({ type: 'res', id: stale, ok: true, payload: { n: 99 } });
@@ -132,9 +129,7 @@ describe('gatewayCollection', () => {
         seenAtConnected.push(sentCount(FakeWebSocket.last(), 'sessions.subscribe')),
       ),
     );
-    retryNow();
-    const second = FakeWebSocket.last();
-    await completeHandshake(second);
+    const second = await reconnectLive();
     await vi.waitFor(() => expect(seenAtConnected).toEqual([1]));
     const order = second.sent.map((frame) => frame.method);
     expect(order.indexOf('sessions.subscribe')).toBeLessThan(order.indexOf('status'));
@@ -150,9 +145,7 @@ describe('gatewayCollection', () => {
       off();
       // nanostores frees a store a moment after its last listener leaves.
       await vi.advanceTimersByTimeAsync(1_100);
-      retryNow();
-      const second = FakeWebSocket.last();
-      await completeHandshake(second);
+      const second = await reconnectLive();
       expect(sentCount(second, 'sessions.subscribe')).toBe(0);
       expect(sentCount(second, 'status')).toBe(0);
     } finally {

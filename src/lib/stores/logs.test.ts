@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFakePlatform, type FakePage } from '../testing/fake-platform';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { completeHandshake } from '../testing/handshake';
-import { connectLive, sentCount } from '../testing/live';
+import { connectLive, reconnectLive, sentCount } from '../testing/live';
 import { connect } from './connect-form';
-import { disconnect, retryNow } from './connection';
+import { disconnect } from './connection';
 import { MAX_LOG_LINES } from './log-lines';
 import { buildLogsPage, logsPage, type LogsPage } from './logs';
 import { router } from './router';
@@ -66,9 +66,7 @@ describe('the live log', () => {
     await answerTail(first, 1, { cursor: 10, lines: [line('one')] });
     await vi.waitFor(() => expect(tails(first).length).toBe(2));
     const stale = tails(first)[1]!;
-    retryNow();
-    const second = FakeWebSocket.last();
-    await completeHandshake(second);
+    const second = await reconnectLive();
     expect(await answerTail(second, 1, { cursor: 20, lines: [line('two')] })).toMatchObject({
       cursor: 10,
     });

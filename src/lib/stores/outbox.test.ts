@@ -3,9 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFakePlatform } from '../testing/fake-platform';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { fixture } from '../testing/frames';
-import { completeHandshake } from '../testing/handshake';
-import { answer, connectLive, sentCount } from '../testing/live';
-import { disconnect, retryNow } from './connection';
+import { answer, connectLive, reconnectLive, sentCount } from '../testing/live';
+import { disconnect } from './connection';
 import { agentWaits, discardQueued, outbox, queueOf, retryQueued, send } from './outbox';
 import { activeRuns, runs } from './run-map';
 import { transcript, type TranscriptView } from './transcripts';
@@ -118,9 +117,7 @@ describe('outbox', () => {
     first.drop(1006);
     await vi.waitFor(() => expect(outbox.get().get(key)?.[0]?.state).toBe('queued'));
 
-    retryNow();
-    const second = FakeWebSocket.last();
-    await completeHandshake(second);
+    const second = await reconnectLive();
     await vi.waitFor(() => second.lastRequest('chat.send'));
     expect(second.lastRequest('chat.send').params.idempotencyKey).toBe(idempotencyKey);
     await answer(second, 'chat.send', { runId: idempotencyKey, status: 'started' });

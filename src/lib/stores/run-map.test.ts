@@ -3,9 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFakePlatform } from '../testing/fake-platform';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { fixture } from '../testing/frames';
-import { completeHandshake } from '../testing/handshake';
-import { answer, connectLive, sentCount } from '../testing/live';
-import { disconnect, retryNow } from './connection';
+import { answer, connectLive, reconnectLive, sentCount } from '../testing/live';
+import { disconnect } from './connection';
 import { MAX_FAILURES, MAX_RUNS } from './run-bounds';
 import { activeRuns, recentFailures, runs, watchSessionRuns } from './run-map';
 
@@ -219,9 +218,7 @@ describe('run map', () => {
     offs.push(watchSessionRuns('agent:main:seen'));
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.advanceTimersByTime(10);
-    retryNow();
-    const second = FakeWebSocket.last();
-    await completeHandshake(second);
+    const second = await reconnectLive();
     // The watched session's transcript reads its own history; the others are asked here, briefly.
     await vi.waitFor(() => expect(sentCount(second, 'chat.history')).toBe(2));
     const asked = second.sent.filter((f) => f.method === 'chat.history').map((f) => f.params);
