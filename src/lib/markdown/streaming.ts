@@ -3,6 +3,7 @@
  * fence are final while the model streams, so each is rendered once and kept; per delta only the
  * tail (and any block just completed) is rendered again, not the whole text.
  */
+import { escapeHtml } from './escape';
 import { estimateElements } from './limits';
 import { MAX_ELEMENTS, MAX_SOURCE_CHARS, renderMarkdown, type RenderOptions } from './render';
 
@@ -34,6 +35,23 @@ export function splitBlocks(text: string): { blocks: string[]; tail: string } {
   return { blocks, tail: text.slice(start) };
 }
 
+// One line of prose that markdown leaves as it is: starts with a letter (no list number, no
+// indented code), and holds only letters, digits, spaces and punctuation with no markdown
+// meaning (no `*_~`[]<>&#|\\/@-=+`, no newline); "www." would become a link.
+const PLAIN_PROSE = /^\p{L}[\p{L}\p{N} ,.;:!?'()，。、；：！？（）]*$/u;
+
+/** Whether `text` renders as one paragraph of its own characters (no marked, no sanitiser). */
+export function isPlainProse(text: string): boolean {
+  return PLAIN_PROSE.test(text) && !/www\./i.test(text);
+}
+
+/** The paragraph marked and the sanitiser make of plain prose (see isPlainProse). */
+export function plainParagraph(text: string): string {
+  // Escaped all the same, in case the pattern above ever lets more through; the sanitiser
+  // writes an apostrophe back as itself.
+  return `<p>${escapeHtml(text).replaceAll('&#39;', "'")}</p>\n`;
+}
+
 /** Makes a renderer for one streaming reply; `render` is injectable for tests. */
 export function streamingRenderer(render = renderMarkdown) {
   let kept: Array<{ source: string; html: string }> = [];
@@ -47,6 +65,13 @@ export function streamingRenderer(render = renderMarkdown) {
     kept = blocks.map((source, i) =>
       kept[i]?.source === source ? kept[i]! : { source, html: render(source, options) },
     );
-    return kept.map((block) => block.html).join('') + (tail.trim() ? render(tail, options) : '');
+    // The growing paragraph is re-rendered every frame while the model writes; most of the time
+    // it is plain prose, which needs neither marked nor DOMPurify.
+    const tailHtml = !tail.trim()
+      ? ''
+      : isPlainProse(tail)
+        ? plainParagraph(tail)
+        : render(tail, options);
+    return kept.map((block) => block.html).join('') + tailHtml;
   };
 }
