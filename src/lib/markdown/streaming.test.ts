@@ -34,7 +34,8 @@ describe('streamingRenderer', () => {
   it('hands a reply over the element budget to the whole-text path, shown as text', () => {
     const render = vi.fn(renderMarkdown);
     const stream = streamingRenderer(render);
-    const bomb = '_a_ '.repeat(5_000);
+    // In paragraphs, so that only the budget check (not the splitting) keeps it one call.
+    const bomb = `${'_a_ '.repeat(300)}\n\n`.repeat(20);
     expect(stream(bomb)).toBe(renderMarkdown(bomb));
     expect(render).toHaveBeenCalledTimes(1);
   });
@@ -49,6 +50,10 @@ describe('streamingRenderer', () => {
     // One markdown character in the tail and it goes through marked again.
     expect(stream(`${text} *fast*`)).toBe(renderMarkdown(`${text} *fast*`));
     expect(render).toHaveBeenCalledTimes(1);
+    render.mockClear();
+    // A tail of nothing but whitespace (a paragraph just ended) renders as nothing, unasked.
+    expect(stream('Done **once**.\n\n  ')).toBe(renderMarkdown('Done **once**.'));
+    expect(render).not.toHaveBeenCalled();
   });
 });
 
