@@ -9,7 +9,7 @@
 // cannot produce a flood: the stress variant replays thousands of events a
 // second from the scripted fake gateway instead (ours only, see notes).
 import { openPage } from '../lib/browser.mjs';
-import { controlUi, ours, streamFloor } from '../lib/consoles.mjs';
+import { controlUi, ours, streamFloor, streamWorkerFloor } from '../lib/consoles.mjs';
 import { startFakeGateway } from '../lib/fake-gateway.mjs';
 import { abortRun, operatorClient, replyTurn, startRun, waitGatewayIdle } from '../lib/gateway.mjs';
 import { pageProbe, readProbe, watchFor } from '../lib/instrument.mjs';
@@ -181,7 +181,7 @@ async function measureFlood(env, add, { runs, words, rate }) {
   try {
     for (let i = 0; i < runs; i++) {
       // Interleaved, so a slower spell of the machine falls on both alike.
-      for (const app of [ours, streamFloor]) {
+      for (const app of [ours, streamFloor, streamWorkerFloor]) {
         const r = await fakeFlood(floodEnv, fake, app, words, rate);
         add(`${app.key}-flood`, r);
         env.log(
@@ -268,6 +268,24 @@ export async function run(env, { stressOnly = false } = {}) {
       unit: 'text',
     },
     {
+      figure: '  the floor with our socket worker, stress p95',
+      ours: med('floorWorker-flood', 'p95'),
+      theirsNa: 'see notes',
+      unit: 'ms',
+    },
+    {
+      figure: '  the floor with our socket worker, send → paint p95',
+      ours: med('floorWorker-flood', 'sendP95'),
+      theirsNa: 'see notes',
+      unit: 'ms',
+    },
+    {
+      figure: '  stress p50 / main thread busy, the floor with our worker',
+      ours: `${med('floorWorker-flood', 'p50')?.toFixed(1)} ms / ${(med('floorWorker-flood', 'busy') * 100).toFixed(1)} %`,
+      theirsNa: 'see notes',
+      unit: 'text',
+    },
+    {
       figure: '  stress p50 / main thread busy',
       ours: `${med('ours-flood', 'p50')?.toFixed(1)} ms / ${(med('ours-flood', 'busy') * 100).toFixed(1)} %`,
       theirsNa: na,
@@ -292,7 +310,7 @@ export async function run(env, { stressOnly = false } = {}) {
   const notes = [
     ...(stressOnly ? [] : realNotes),
     `Stress: the real gateway coalesces deltas (≥ ~150 ms apart per run), so it cannot flood a page; the scripted fake gateway stands in: 10 runs × ${words} words, every word an \`agent\` assistant event plus a \`chat\` delta with the whole text so far (as the real gateway sends them), ${flood[0]?.sent ?? 'n/a'} events at ${Math.round(median(flood.map((r) => r.sentRate)) ?? 0)} events/s; the page watches one of the ten sessions. N = ${runs}.`,
-    `Stress floor: bench/floor/stream.html on the same fake gateway, flood and probe, interleaved with ours: a raw socket that writes the watched session's newest text into one paragraph as each delta arrives (no protocol client, no store, no markdown, no batching). Under a continuous flood a change waits for the next frame (0–16.7 ms at 60 Hz), so the floor's p95 is what this machine and browser allow any page; ours ÷ floor is the part that is ours.`,
+    `Stress floor: bench/floor/stream.html on the same fake gateway, flood and probe, interleaved with ours: a raw socket that writes the watched session's newest text into one paragraph as each delta arrives (no protocol client, no store, no markdown, no batching). Under a continuous flood a change waits for the next frame (0–16.7 ms at 60 Hz), so the floor's p95 is what this machine and browser allow any page; ours ÷ floor is the part that is ours. The floor with our socket worker (the same page with \`&worker=1\`) is the same writer behind the console's own socket worker and page side (batches, slices, acknowledgements): against the bare floor it prices the worker's hop, against ours what the protocol client, stores and markdown add.`,
     `Stress, where the slow frames went (Long Animation Frames > 50 ms, median per window): ${Math.round(med('ours-flood', 'loafMs'))} ms in long frames, of which script ${Math.round(med('ours-flood', 'loafScriptMs'))} ms and style+layout+paint ${Math.round(med('ours-flood', 'loafStyleLayoutMs'))} ms.${realLoafs}`,
     'The Control UI on the fake gateway: after its "Switch to a different Gateway?" confirmation it does connect, but it then calls ~25 start-up methods (chat.startup, models.list, board.get …) that the fake answers with empty results; it stays on loading skeletons and shows no streamed chat event, so its stress figure is n/a.',
   ];

@@ -85,3 +85,10 @@ export const streamFloor = {
       '/floor/stream.html',
     )}&${new URLSearchParams({ session: key })}`,
 };
+
+/** The streaming floor with ours' socket worker between the socket and the same bare writer. */
+export const streamWorkerFloor = {
+  ...streamFloor,
+  key: 'floorWorker',
+  sessionUrl: (env, key, gatewayUrl) => `${streamFloor.sessionUrl(env, key, gatewayUrl)}&worker=1`,
+};
