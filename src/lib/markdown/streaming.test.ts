@@ -62,12 +62,16 @@ describe('isPlainProse', () => {
     // A seeded generator (a failure replays): letters of four scripts, digits, spaces, and every
     // punctuation mark the fast path allows, including the trailing spaces marked drops.
     const letters = 'abcxyzABCXYZéßשלוםمرحبا中文字';
-    const rest = `${letters}0123456789 ,.;:!?'()，。、；：！？（）`;
+    const rest = `${letters}0123456789 ,.;:!?'"()%-–—…‘’“”，。、；：！？（）`;
     let seed = 7;
     const pick = (from: string) => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
       return [...from][seed % [...from].length]!;
     };
+    for (const text of ['a -- b ---', 'Well-known “quotes” — and… 50% "straight" ones']) {
+      expect(isPlainProse(text), text).toBe(true);
+      expect(plainParagraph(text), text).toBe(renderMarkdown(text));
+    }
     for (let sample = 0; sample < 300; sample += 1) {
       let text = pick(letters);
       const length = 1 + (sample % 60);

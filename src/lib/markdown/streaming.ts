@@ -35,10 +35,11 @@ export function splitBlocks(text: string): { blocks: string[]; tail: string } {
   return { blocks, tail: text.slice(start) };
 }
 
-// One line of prose that markdown leaves as it is: starts with a letter (no list number, no
-// indented code), and holds only letters, digits, spaces and punctuation with no markdown
-// meaning (no `*_~`[]<>&#|\\/@-=+`, no newline); "www." would become a link.
-const PLAIN_PROSE = /^\p{L}[\p{L}\p{N} ,.;:!?'()，。、；：！？（）]*$/u;
+// One line of prose that markdown leaves as it is: starts with a letter (no list marker, no
+// number, no indented code), and holds only letters, digits, spaces and punctuation with no
+// markdown meaning after the first character (no `*_~`[]<>&#|\\/@=+`, no newline); "www." would
+// become a link.
+const PLAIN_PROSE = /^\p{L}[\p{L}\p{N} ,.;:!?'"()%\-–—…‘’“”，。、；：！？（）]*$/u;
 
 /** Whether `text` renders as one paragraph of its own characters (no marked, no sanitiser). */
 export function isPlainProse(text: string): boolean {
@@ -48,8 +49,8 @@ export function isPlainProse(text: string): boolean {
 /** The paragraph marked and the sanitiser make of plain prose (see isPlainProse). */
 export function plainParagraph(text: string): string {
   // Escaped all the same, in case the pattern above ever lets more through; the sanitiser
-  // writes an apostrophe back as itself.
-  return `<p>${escapeHtml(text).replaceAll('&#39;', "'")}</p>\n`;
+  // writes quotes in text back as themselves.
+  return `<p>${escapeHtml(text).replaceAll('&#39;', "'").replaceAll('&quot;', '"')}</p>\n`;
 }
 
 /** Makes a renderer for one streaming reply; `render` is injectable for tests. */
